@@ -1,0 +1,50 @@
+package dev.restgate.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A response body. Buffered bodies can be written any number of times; a streamed body ({@link #stream}) is written
+ * at most once and must be {@link #close() closed} when it is not written (the writer closes it after writing).
+ */
+public interface Body extends AutoCloseable {
+
+  /** The length in bytes, or -1 when unknown before the body has been written. */
+  long length();
+
+  /** Writes the body to {@code out}. */
+  void writeTo(OutputStream out) throws IOException;
+
+  /** Whether the bytes are held in memory. */
+  boolean isBuffered();
+
+  /** The whole body, read into memory if it is streamed. */
+  byte[] bytes() throws IOException;
+
+  /** Releases what a streamed body holds; a no-op for buffered bodies. */
+  @Override
+  default void close() {}
+
+  static Body empty() {
+    return BufferedBody.EMPTY;
+  }
+
+  static Body of(byte[] bytes) {
+    return bytes.length == 0 ? BufferedBody.EMPTY : new BufferedBody(bytes);
+  }
+
+  static Body of(String text) {
+    return of(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A body read from {@code in} while it is written.
+   *
+   * @param length the length if known, else -1
+   */
+  static Body stream(InputStream in, long length) {
+    return new StreamedBody(in, length);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.restgate.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inbound request as the gateway sees it, adapted once from the container's request. The path is raw (not
+ * percent-decoded) and relative to where the gateway is mounted; the query string is parsed here, never by the
+ * container, so a form body is not consumed behind the gateway's back.
+ *
+ * <p>The body is read lazily: {@link #bodyStream()} hands out the stream once for streaming integrations, while
+ * {@link #bodyBytes()} buffers it (up to {@link #MAX_PAYLOAD_BYTES}) for integrations that need it whole. Not
+ * thread-safe: a request belongs to one exchange.
+ */
+public final class GatewayRequest {
+  /** The AWS payload limit: 10 MB. */
+  public static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+  private final String method;
+  private final String rawPath;
+  private final String rawQuery;
+  private final Headers headers;
+  private final String protocol;
+  private final String scheme;
+  private final String sourceIp;
+  private final int localPort;
+  private final InputStream bodySource;
+  private Map<String, List<String>> query;
+  private byte[] body;
+  private boolean streamTaken;
+
+  /**
+   * @param rawPath the path below the mount point, starting with {@code /}, not decoded
+   * @param rawQuery the query string without {@code ?}, or null
+   * @param bodySource the request body; read at most once
+   */
+  public GatewayRequest(String method, String rawPath, String rawQuery, Headers headers, String protocol,
+      String scheme, String sourceIp, int localPort, InputStream bodySource) {
+    this.method = method;
+    this.rawPath = rawPath;
+    this.rawQuery = rawQuery;
+    this.headers = headers;
+    this.protocol = protocol;
+    this.scheme = scheme;
+    this.sourceIp = sourceIp;
+    this.localPort = localPort;
+    this.bodySource = bodySource == null ? InputStream.nullInputStream() : bodySource;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  public String rawPath() {
+    return rawPath;
+  }
+
+  /** The raw query string, or null when the URL has none. */
+  public String rawQuery() {
+    return rawQuery;
+  }
+
+  /** Query parameters, decoded, every value in order. */
+  public Map<String, List<String>> query() {
+    if (query == null) {
+      query = QueryString.parse(rawQuery);
+    }
+    return query;
+  }
+
+  public Headers headers() {
+    return headers;
+  }
+
+  /** {@code HTTP/1.1}, {@code HTTP/2.0}, ... */
+  public String protocol() {
+    return protocol;
+  }
+
+  /** {@code http} or {@code https}. */
+  public String scheme() {
+    return scheme;
+  }
+
+  public String sourceIp() {
+    return sourceIp;
+  }
+
+  /** The port the request came in on. */
+  public int localPort() {
+    return localPort;
+  }
+
+  /** The {@code Host} header, or null. */
+  public String host() {
+    return headers.first("Host");
+  }
+
+  /**
+   * The whole body, read on first call. An empty array when there is none.
+   *
+   * @throws PayloadTooLargeException past {@link #MAX_PAYLOAD_BYTES}
+   */
+  public byte[] bodyBytes() throws IOException {
+    if (body == null) {
+      if (streamTaken) {
+        throw new IllegalStateException("the body stream was already taken");
+      }
+      body = bodySource.readNBytes(MAX_PAYLOAD_BYTES + 1);
+      if (body.length > MAX_PAYLOAD_BYTES) {
+        throw new PayloadTooLargeException();
+      }
+    }
+    return body;
+  }
+
+  /** The body as a stream, for passing it on without buffering; the buffered bytes if they were read already. */
+  public InputStream bodyStream() {
+    if (body != null) {
+      return new java.io.ByteArrayInputStream(body);
+    }
+    if (streamTaken) {
+      throw new IllegalStateException("the body stream was already taken");
+    }
+    streamTaken = true;
+    return bodySource;
+  }
+
+  /** Whether the client announced a body ({@code Content-Length} above zero or chunked transfer). */
+  public boolean hasBody() {
+    if (body != null) {
+      return body.length > 0;
+    }
+    String length = headers.first("Content-Length");
+    if (length != null) {
+      return !length.trim().equals("0");
+    }
+    return headers.contains("Transfer-Encoding");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.restgate.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The integration behind a method.
+ *
+ * @param type {@code HTTP}, {@code HTTP_PROXY}, {@code AWS}, {@code AWS_PROXY} or {@code MOCK} (upper case)
+ * @param httpMethod the method used toward the backend ({@code integrationHttpMethod} in SDKs; {@code ANY} passes the
+ *     client's method for {@code HTTP_PROXY})
+ * @param uri the backend URI; may contain {@code {param}} and {@code ${stageVariables.name}} placeholders
+ * @param requestParameters {@code integration.request.*} to source expression
+ * @param requestTemplates content type to mapping template
+ * @param passthroughBehavior {@code WHEN_NO_MATCH}, {@code WHEN_NO_TEMPLATES} or {@code NEVER}
+ * @param timeoutInMillis 50 to 29000; null means the default of 29000
+ * @param integrationResponses keyed by selection pattern ({@code default} for the default response) in definition
+ *     order
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Integration(
+    String type,
+    String httpMethod,
+    String uri,
+    String connectionType,
+    String connectionId,
+    String credentials,
+    Map<String, String> requestParameters,
+    Map<String, String> requestTemplates,
+    String passthroughBehavior,
+    String contentHandling,
+    Integer timeoutInMillis,
+    String cacheNamespace,
+    List<String> cacheKeyParameters,
+    Map<String, IntegrationResponse> integrationResponses,
+    TlsConfig tlsConfig) {
+
+  /** The AWS default integration timeout. */
+  public static final int DEFAULT_TIMEOUT_MILLIS = 29_000;
+
+  public Integration {
+    requestParameters = Copies.map(requestParameters);
+    requestTemplates = Copies.map(requestTemplates);
+    cacheKeyParameters = Copies.list(cacheKeyParameters);
+    integrationResponses = Copies.map(integrationResponses);
+  }
+
+  /** The timeout to apply to the backend call. */
+  public int effectiveTimeoutMillis() {
+    return timeoutInMillis == null ? DEFAULT_TIMEOUT_MILLIS : timeoutInMillis;
+  }
+
+  /** {@code WHEN_NO_MATCH} unless set. */
+  public String effectivePassthroughBehavior() {
+    return passthroughBehavior == null ? "WHEN_NO_MATCH" : passthroughBehavior;
+  }
+}

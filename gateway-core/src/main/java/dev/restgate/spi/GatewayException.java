@@ -1,0 +1,54 @@
+package dev.restgate.spi;
+
+/**
+ * Thrown anywhere on the request path to answer with a gateway response. The gateway renders it once, applying the
+ * API's customisation of {@link #type()} (or of {@code DEFAULT_4XX}/{@code DEFAULT_5XX}), and adds
+ * {@code x-amzn-ErrorType}, {@code x-amzn-RequestId} and {@code x-amz-apigw-id}.
+ *
+ * <p>The exception carries no stack trace: it is control flow, not a fault.
+ */
+public class GatewayException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final GatewayResponseType type;
+  private final String errorMessage;
+  private final int status;
+
+  /** A response of {@code type} with its default message and status. */
+  public GatewayException(GatewayResponseType type) {
+    this(type, type.defaultMessage(), type.defaultStatus());
+  }
+
+  /** A response of {@code type} with its default status and another {@code $context.error.message}. */
+  public GatewayException(GatewayResponseType type, String errorMessage) {
+    this(type, errorMessage, type.defaultStatus());
+  }
+
+  /**
+   * A response of {@code type} whose uncustomised status differs from the type's default (AWS answers a malformed
+   * Lambda proxy response with 502 although it is an {@code INTEGRATION_FAILURE}).
+   */
+  public GatewayException(GatewayResponseType type, String errorMessage, int status) {
+    super(type + ": " + errorMessage, null, false, false);
+    if (type == GatewayResponseType.DEFAULT_4XX || type == GatewayResponseType.DEFAULT_5XX) {
+      throw new IllegalArgumentException(type + " is not a response type of its own");
+    }
+    this.type = type;
+    this.errorMessage = errorMessage;
+    this.status = status;
+  }
+
+  public GatewayResponseType type() {
+    return type;
+  }
+
+  /** {@code $context.error.message}; may be null. */
+  public String errorMessage() {
+    return errorMessage;
+  }
+
+  /** The status when the API does not customise it. */
+  public int status() {
+    return status;
+  }
+}

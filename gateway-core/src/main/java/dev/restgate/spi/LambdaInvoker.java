@@ -1,0 +1,42 @@
+package dev.restgate.spi;
+
+import java.time.Duration;
+
+/**
+ * Invokes Lambda functions synchronously, the way API Gateway does ({@code RequestResponse}). Registered by a
+ * {@link GatewayModule}. Thread-safe; may block for up to the invocation's timeout.
+ */
+public interface LambdaInvoker {
+
+  /**
+   * Invokes a function.
+   *
+   * @return the function's answer; a function error (an exception in the function, a function timeout) is a result
+   *     with {@link Result#functionError()} set, not an exception
+   * @throws LambdaInvokeException when the function could not be invoked (not found, throttled, no permission,
+   *     unreachable service) or the invocation did not finish within {@code invocation.timeout()}
+   */
+  Result invoke(Invocation invocation) throws LambdaInvokeException;
+
+  /**
+   * One invocation.
+   *
+   * @param function a function name, a partial ARN ({@code 123456789012:function:name}) or a full function ARN,
+   *     without qualifier
+   * @param qualifier an alias or version, or null for {@code $LATEST}
+   * @param payload the JSON event
+   * @param timeout how long the caller waits
+   * @param sourceArn the ARN of the calling API method ({@code arn:aws:execute-api:...}), or null
+   */
+  record Invocation(String function, String qualifier, byte[] payload, Duration timeout, String sourceArn) {}
+
+  /**
+   * A function's answer.
+   *
+   * @param payload the function's response (or error) JSON
+   * @param functionError {@code Unhandled} or {@code Handled} when the function failed, else null
+   * @param executedVersion the version that ran, e.g. {@code $LATEST}
+   * @param logResult base64 of the tail of the function's log when requested, else null
+   */
+  record Result(byte[] payload, String functionError, String executedVersion, String logResult) {}
+}

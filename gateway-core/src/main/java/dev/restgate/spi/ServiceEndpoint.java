@@ -1,0 +1,21 @@
+package dev.restgate.spi;
+
+import dev.restgate.http.GatewayRequest;
+import dev.restgate.http.GatewayResponse;
+
+/**
+ * An AWS-style service API the gateway serves beside the invoke URLs (the Lambda Invoke API, later a control
+ * plane). Registered by a {@link GatewayModule}; consulted before API routing, in registration order. Thread-safe.
+ */
+public interface ServiceEndpoint {
+
+  /** Whether this endpoint answers {@code request}; must be cheap (a prefix test). */
+  boolean matches(GatewayRequest request);
+
+  /**
+   * Answers the request. The gateway adds {@code x-amzn-RequestId} when the response has none.
+   *
+   * @param requestId the request id the gateway assigned
+   */
+  GatewayResponse handle(GatewayRequest request, String requestId) throws Exception;
+}
