@@ -1,19 +1,116 @@
 package dev.restgate.servlet;
 
+import dev.restgate.Gateway;
+import dev.restgate.config.ConfigLoader;
+import dev.restgate.config.GatewayConfig;
+import dev.restgate.http.GatewayRequest;
+import dev.restgate.http.GatewayResponse;
+import dev.restgate.spi.ProblemsException;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The gateway as a servlet filter. */
+/**
+ * The gateway as a Jakarta Servlet filter: invoke URLs and the gateway's service endpoints are answered here; every
+ * other request goes down the filter chain untouched.
+ *
+ * <p>Deployed from {@code web.xml}, it loads the configuration file named by (first found) the filter init-param
+ * {@code restgate.config}, the context init-param of that name, the system property of that name, or the environment
+ * variable {@code RESTGATE_CONFIG}; the data directory likewise from {@code restgate.data} / {@code RESTGATE_DATA}
+ * (default {@code restgate-data} in the working directory). A configuration with problems fails the deployment with
+ * every problem logged. Embedded, it can also be given a started {@link Gateway}.
+ *
+ * <p>{@code GET /_health} answers 200 {@code {"status":"UP"}} once the gateway serves.
+ */
 public class GatewayFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayFilter.class);
+  public static final String CONFIG_PARAMETER = "restgate.config";
+  public static final String DATA_PARAMETER = "restgate.data";
+  private static final String HEALTH_PATH = "/_health";
+
+  private transient Gateway gateway;
+  private final boolean owned;
+
+  /** For containers: the gateway is built from the configured file in {@link #init(FilterConfig)}. */
+  public GatewayFilter() {
+    this.owned = true;
+  }
+
+  /** For embedding: serves {@code gateway}, which the caller starts and closes. */
+  public GatewayFilter(Gateway gateway) {
+    this.gateway = gateway;
+    this.owned = false;
+  }
+
+  @Override
+  public void init(FilterConfig filterConfig) throws ServletException {
+    super.init(filterConfig);
+    if (!owned) {
+      return;
+    }
+    String configLocation = setting(filterConfig, CONFIG_PARAMETER, "RESTGATE_CONFIG");
+    if (configLocation == null || configLocation.isBlank()) {
+      throw new ServletException("No gateway configuration: set the context parameter or system property "
+          + CONFIG_PARAMETER + ", or the environment variable RESTGATE_CONFIG, to the path of a gateway.yaml");
+    }
+    String dataLocation = setting(filterConfig, DATA_PARAMETER, "RESTGATE_DATA");
+    Path data = Path.of(dataLocation == null || dataLocation.isBlank() ? "restgate-data" : dataLocation);
+    try {
+      GatewayConfig config = ConfigLoader.load(Path.of(configLocation));
+      gateway = Gateway.start(config, data, Clock.systemUTC(), Thread.currentThread().getContextClassLoader());
+      LOG.info("Gateway serving {} ({} REST API(s)), data in {}", configLocation, config.restApis().size(),
+          data.toAbsolutePath());
+    } catch (ProblemsException e) {
+      LOG.error(e.getMessage());
+      throw new ServletException(e.getMessage());
+    }
+  }
+
+  private static String setting(FilterConfig filterConfig, String name, String environmentVariable) {
+    String value = filterConfig.getInitParameter(name);
+    if (value == null) {
+      value = filterConfig.getServletContext().getInitParameter(name);
+    }
+    if (value == null) {
+      value = System.getProperty(name);
+    }
+    if (value == null) {
+      value = System.getenv(environmentVariable);
+    }
+    return value;
+  }
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    chain.doFilter(request, response);
+    GatewayRequest gatewayRequest = ServletRequests.adapt(request);
+    if (HEALTH_PATH.equals(gatewayRequest.rawPath()) && "GET".equals(gatewayRequest.method())) {
+      ServletResponses.write(GatewayResponse.json(200, "{\"status\":\"UP\"}"), request, response);
+      return;
+    }
+    GatewayResponse answer = gateway.handle(gatewayRequest);
+    if (answer == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    ServletResponses.write(answer, request, response);
+  }
+
+  @Override
+  public void destroy() {
+    if (owned && gateway != null) {
+      gateway.close();
+      LOG.info("Gateway stopped");
+    }
+    super.destroy();
   }
 }

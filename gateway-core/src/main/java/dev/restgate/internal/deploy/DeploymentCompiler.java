@@ -1,0 +1,120 @@
+package dev.restgate.internal.deploy;
+
+import dev.restgate.internal.response.GatewayResponses;
+import dev.restgate.internal.routing.PathTrie;
+import dev.restgate.model.Integration;
+import dev.restgate.model.Method;
+import dev.restgate.model.Resource;
+import dev.restgate.model.RestApi;
+import dev.restgate.model.Stage;
+import dev.restgate.spi.GatewayException;
+import dev.restgate.spi.GatewayResponseType;
+import dev.restgate.spi.Handler;
+import dev.restgate.spi.IntegrationFactory;
+import dev.restgate.spi.Problem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles a deployment's API for a stage into a {@link CompiledDeployment}: one linked chain per method, a route
+ * trie, the gateway responses. All parsing and look-ups happen here, once, so the request path only follows
+ * references. Problems are collected, not thrown one by one.
+ */
+public final class DeploymentCompiler {
+  private static final Logger LOG = LoggerFactory.getLogger(DeploymentCompiler.class);
+
+  private final PluginRegistry registry;
+  private final Services services;
+  private final String region;
+  private final String accountId;
+
+  public DeploymentCompiler(PluginRegistry registry, Services services, String region, String accountId) {
+    this.registry = registry;
+    this.services = services;
+    this.region = region;
+    this.accountId = accountId;
+  }
+
+  /**
+   * Compiles one stage's view of a deployment.
+   *
+   * @param source names the configuration in problems
+   * @param problems receives every error found
+   * @return the compiled deployment, or null when {@code problems} gained errors
+   */
+  public CompiledDeployment compile(String deploymentId, RestApi api, Stage stage, Map<String, String> variables,
+      String source, List<Problem> problems) {
+    int before = problems.size();
+    PathTrie<CompiledResource> routes = new PathTrie<>();
+    for (Resource resource : api.resources()) {
+      Map<String, CompiledMethod> methods = new LinkedHashMap<>();
+      for (Map.Entry<String, Method> entry : resource.resourceMethods().entrySet()) {
+        String pointer = operationPointer(resource.path(), entry.getKey());
+        CompiledMethod compiled = compileMethod(api, resource, entry.getValue(), stage, source, pointer, problems);
+        if (compiled != null) {
+          methods.put(entry.getKey().toUpperCase(Locale.ROOT), compiled);
+        }
+      }
+      if (!methods.isEmpty()) {
+        try {
+          routes.add(resource.path(), new CompiledResource(resource, Map.copyOf(methods)));
+        } catch (IllegalArgumentException e) {
+          problems.add(new Problem(source, "/paths/" + escape(resource.path()), e.getMessage()));
+        }
+      }
+    }
+    GatewayResponses responses = null;
+    try {
+      responses = GatewayResponses.compile(api.gatewayResponses(), accountId);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(source, "/x-amazon-apigateway-gateway-responses", e.getMessage()));
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new CompiledDeployment(deploymentId, api, routes, responses, Map.copyOf(variables));
+  }
+
+  /** Where the operation sits in an OpenAPI document, so problems point into the file the user wrote. */
+  static String operationPointer(String path, String httpMethod) {
+    String operation = httpMethod.equals("ANY") ? "x-amazon-apigateway-any-method" : httpMethod.toLowerCase(Locale.ROOT);
+    return "/paths/" + escape(path) + "/" + operation;
+  }
+
+  private static String escape(String token) {
+    return token.replace("~", "~0").replace("/", "~1");
+  }
+
+  private CompiledMethod compileMethod(RestApi api, Resource resource, Method method, Stage stage, String source,
+      String pointer, List<Problem> problems) {
+    Site site = new Site(api, resource, method, stage, region, accountId, services);
+    try {
+      Handler integration = integration(site);
+      return new CompiledMethod(resource, method, ChainLinker.link(registry.pluginsFor(site), integration));
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(source, pointer, e.getMessage()));
+      return null;
+    }
+  }
+
+  private Handler integration(Site site) {
+    Integration integration = site.method().methodIntegration();
+    if (integration == null || integration.type() == null) {
+      throw new IllegalArgumentException("the method has no integration (x-amazon-apigateway-integration)");
+    }
+    IntegrationFactory factory = registry.integrationFactory(integration.type());
+    if (factory == null) {
+      // Imported APIs often carry MOCK or non-proxy methods (CORS preflights); serve the rest rather than refuse all.
+      LOG.warn("{} {} {}: integration type {} is not available in this gateway; the method answers 500",
+          site.api().id(), site.method().httpMethod(), site.resource().path(), integration.type());
+      return exchange -> {
+        throw new GatewayException(GatewayResponseType.API_CONFIGURATION_ERROR);
+      };
+    }
+    return factory.create(site);
+  }
+}

@@ -1,0 +1,186 @@
+package dev.restgate.internal.integration;
+
+import dev.restgate.http.Body;
+import dev.restgate.http.GatewayRequest;
+import dev.restgate.http.GatewayResponse;
+import dev.restgate.http.Headers;
+import dev.restgate.internal.context.ParameterSource;
+import dev.restgate.spi.Exchange;
+import dev.restgate.spi.GatewayException;
+import dev.restgate.spi.GatewayResponseType;
+import dev.restgate.spi.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamRequestContent;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code HTTP_PROXY}: forwards the request to the backend and its answer to the client, streaming both bodies. The
+ * method is the integration's ({@code ANY} passes the client's), the URI is the integration's with placeholders
+ * filled, the client's query string and headers go along with the mapped ones merged in, and the backend's status,
+ * headers and body come back with API Gateway's header remapping.
+ */
+final class HttpProxyIntegration implements Handler {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpProxyIntegration.class);
+
+  /** Request headers API Gateway never forwards (hop-by-hop and those the client library sets itself). */
+  private static final Set<String> DROPPED_REQUEST_HEADERS = Set.of("connection", "content-length", "content-md5",
+      "expect", "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
+      "www-authenticate", "host", "keep-alive", "proxy-connection");
+  /** Small bodies are cheaper to send in one piece than through a stream. */
+  private static final int BUFFER_BELOW_BYTES = 64 * 1024;
+
+  private final HttpClient client;
+  private final String httpMethod;
+  private final UriTemplate uri;
+  private final RequestParameterMappings mappings;
+  private final long timeoutMillis;
+
+  HttpProxyIntegration(HttpClient client, String httpMethod, UriTemplate uri, RequestParameterMappings mappings,
+      long timeoutMillis) {
+    this.client = client;
+    this.httpMethod = httpMethod;
+    this.uri = uri;
+    this.mappings = mappings;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  @Override
+  public GatewayResponse handle(Exchange exchange) throws Exception {
+    GatewayRequest request = exchange.request();
+    URI target = target(exchange);
+    String method = httpMethod.equals("ANY") ? request.method() : httpMethod;
+    Request outbound = client.newRequest(target).method(method).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    outbound.headers(fields -> {
+      Headers headers = request.headers();
+      for (int i = 0; i < headers.size(); i++) {
+        String name = headers.name(i);
+        if (!DROPPED_REQUEST_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+          fields.add(name, headers.value(i));
+        }
+      }
+      String forwardedFor = headers.last("X-Forwarded-For");
+      fields.put("X-Forwarded-For",
+          forwardedFor == null ? request.sourceIp() : forwardedFor + ", " + request.sourceIp());
+      fields.put("X-Forwarded-Proto", request.scheme());
+      fields.put("X-Forwarded-Port", Integer.toString(request.localPort()));
+      fields.put("X-Amzn-Trace-Id", TraceIds.newTraceId(exchange.requestTime()));
+      fields.put("X-Amzn-Apigateway-Api-Id", exchange.route().api().id());
+      for (Map.Entry<String, ParameterSource> header : mappings.headers().entrySet()) {
+        String value = header.getValue().resolve(exchange);
+        if (value != null) {
+          fields.put(header.getKey(), value);
+        }
+      }
+    });
+    attachBody(request, outbound);
+    InputStreamResponseListener listener = new InputStreamResponseListener();
+    outbound.send(listener);
+    Response response;
+    try {
+      response = listener.get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      outbound.abort(e);
+      throw new GatewayException(GatewayResponseType.INTEGRATION_TIMEOUT);
+    } catch (ExecutionException e) {
+      throw failure(e.getCause(), target);
+    }
+    return new GatewayResponse(response.getStatus(), responseHeaders(response),
+        Body.stream(listener.getInputStream(), response.getHeaders().getLongField("Content-Length")));
+  }
+
+  private URI target(Exchange exchange) throws GatewayException {
+    String expanded = uri.expand(exchange);
+    StringBuilder query = new StringBuilder();
+    String rawQuery = exchange.request().rawQuery();
+    if (rawQuery != null && !rawQuery.isEmpty()) {
+      query.append(rawQuery);
+    }
+    for (Map.Entry<String, ParameterSource> mapped : mappings.query().entrySet()) {
+      String value = mapped.getValue().resolve(exchange);
+      if (value != null) {
+        if (query.length() > 0) {
+          query.append('&');
+        }
+        query.append(URLEncoder.encode(mapped.getKey(), StandardCharsets.UTF_8)).append('=')
+            .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+      }
+    }
+    String full = expanded;
+    if (query.length() > 0) {
+      full = expanded + (expanded.indexOf('?') < 0 ? '?' : '&') + query;
+    }
+    try {
+      URI target = URI.create(full);
+      if (target.getHost() == null || target.getScheme() == null) {
+        throw new IllegalArgumentException("no host");
+      }
+      return target;
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Execution failed due to configuration error: Invalid endpoint address {}", full);
+      throw new GatewayException(GatewayResponseType.API_CONFIGURATION_ERROR, "Internal server error", 500);
+    }
+  }
+
+  private static void attachBody(GatewayRequest request, Request outbound) throws IOException {
+    if (!request.hasBody()) {
+      return;
+    }
+    String contentType = request.headers().last("Content-Type");
+    String length = request.headers().first("Content-Length");
+    if (length != null && parseLength(length) < BUFFER_BELOW_BYTES) {
+      outbound.body(new BytesRequestContent(contentType, request.bodyBytes()));
+      return;
+    }
+    InputStream body = new LimitedInputStream(request.bodyStream(), GatewayRequest.MAX_PAYLOAD_BYTES);
+    outbound.body(new InputStreamRequestContent(contentType, body));
+  }
+
+  private static long parseLength(String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private static Headers responseHeaders(Response response) {
+    Headers headers = new Headers(response.getHeaders().size() + 2);
+    for (HttpField field : response.getHeaders()) {
+      String name = field.getName();
+      switch (name.toLowerCase(Locale.ROOT)) {
+        case "connection", "content-length", "date", "server" -> headers.add("x-amzn-Remapped-" + name,
+            field.getValue());
+        case "transfer-encoding", "keep-alive" -> {
+          // Framing belongs to each hop; the container frames the client's response itself.
+        }
+        default -> headers.add(name, field.getValue());
+      }
+    }
+    return headers;
+  }
+
+  private static GatewayException failure(Throwable cause, URI target) {
+    if (cause instanceof TimeoutException) {
+      return new GatewayException(GatewayResponseType.INTEGRATION_TIMEOUT);
+    }
+    LOG.warn("Execution failed due to a network error calling {}: {}", target, String.valueOf(cause));
+    return new GatewayException(GatewayResponseType.INTEGRATION_FAILURE);
+  }
+}

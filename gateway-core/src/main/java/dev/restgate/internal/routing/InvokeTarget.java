@@ -1,0 +1,93 @@
+package dev.restgate.internal.routing;
+
+import dev.restgate.http.GatewayRequest;
+
+/**
+ * The API, stage and path an invoke URL names, in either form the gateway serves:
+ * {@code Host: {apiId}.execute-api.{anything}} with {@code /{stage}/{path}}, or
+ * {@code /restapis/{apiId}/{stage}/_user_request_/{path}} on any host.
+ *
+ * @param path {@code event.path}: below the stage, raw, leading slashes collapsed to one, trailing slash kept
+ * @param contextPath {@code requestContext.path}: {@code /{stage}} followed by the path as sent
+ */
+record InvokeTarget(String apiId, String stage, String path, String contextPath, String domainName,
+    String domainPrefix) {
+
+  private static final String USER_REQUEST_PREFIX = "/restapis/";
+  private static final String USER_REQUEST_MARKER = "/_user_request_";
+  private static final String EXECUTE_API = ".execute-api.";
+
+  /** The target of {@code request}, or null when its URL is not an invoke URL. */
+  static InvokeTarget of(GatewayRequest request) {
+    String rawPath = request.rawPath();
+    String host = hostWithoutPort(request.host());
+    if (rawPath.startsWith(USER_REQUEST_PREFIX)) {
+      InvokeTarget target = userRequest(rawPath, host);
+      if (target != null) {
+        return target;
+      }
+    }
+    if (host == null) {
+      return null;
+    }
+    int marker = host.indexOf(EXECUTE_API);
+    if (marker <= 0) {
+      return null;
+    }
+    String apiId = host.substring(0, marker);
+    int start = 0;
+    while (start < rawPath.length() && rawPath.charAt(start) == '/') {
+      start++;
+    }
+    if (start == rawPath.length()) {
+      return new InvokeTarget(apiId, "", "/", "/", host, apiId);
+    }
+    int slash = rawPath.indexOf('/', start);
+    String stage = slash < 0 ? rawPath.substring(start) : rawPath.substring(start, slash);
+    String rest = slash < 0 ? "" : rawPath.substring(slash);
+    return new InvokeTarget(apiId, stage, eventPath(rest), "/" + stage + rest, host, apiId);
+  }
+
+  private static InvokeTarget userRequest(String rawPath, String host) {
+    int apiEnd = rawPath.indexOf('/', USER_REQUEST_PREFIX.length());
+    if (apiEnd < 0) {
+      return null;
+    }
+    int stageEnd = rawPath.indexOf('/', apiEnd + 1);
+    if (stageEnd < 0 || !rawPath.startsWith(USER_REQUEST_MARKER, stageEnd)) {
+      return null;
+    }
+    int restStart = stageEnd + USER_REQUEST_MARKER.length();
+    if (restStart < rawPath.length() && rawPath.charAt(restStart) != '/') {
+      return null;
+    }
+    String apiId = rawPath.substring(USER_REQUEST_PREFIX.length(), apiEnd);
+    String stage = rawPath.substring(apiEnd + 1, stageEnd);
+    String rest = rawPath.substring(restStart);
+    String domain = host == null ? "localhost" : host;
+    int dot = domain.indexOf('.');
+    return new InvokeTarget(apiId, stage, eventPath(rest), "/" + stage + rest, domain,
+        dot < 0 ? domain : domain.substring(0, dot));
+  }
+
+  private static String eventPath(String rest) {
+    int start = 0;
+    while (start + 1 < rest.length() && rest.charAt(start) == '/' && rest.charAt(start + 1) == '/') {
+      start++;
+    }
+    String path = rest.substring(start);
+    return path.isEmpty() ? "/" : path;
+  }
+
+  private static String hostWithoutPort(String host) {
+    if (host == null || host.isEmpty()) {
+      return null;
+    }
+    if (host.charAt(0) == '[') {
+      int end = host.indexOf(']');
+      return end < 0 ? host : host.substring(0, end + 1);
+    }
+    int colon = host.indexOf(':');
+    return colon < 0 ? host : host.substring(0, colon);
+  }
+}

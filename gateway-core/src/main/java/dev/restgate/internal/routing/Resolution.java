@@ -1,0 +1,28 @@
+package dev.restgate.internal.routing;
+
+import dev.restgate.internal.deploy.CompiledDeployment;
+import dev.restgate.internal.deploy.CompiledMethod;
+import dev.restgate.spi.RouteMatch;
+
+/**
+ * What routing decided for an invoke URL.
+ *
+ * @param outcome what happened
+ * @param deployment the deployment that answers (null when the API or stage is unknown)
+ * @param match where the request went; without resource and method when no route matched
+ * @param method the method to run, or null unless {@code outcome} is {@link Outcome#MATCHED}
+ */
+public record Resolution(Outcome outcome, CompiledDeployment deployment, RouteMatch match, CompiledMethod method) {
+
+  /** The kinds of routing result. */
+  public enum Outcome {
+    /** A method serves the request. */
+    MATCHED,
+    /** The stage exists but no resource or method matches: {@code MISSING_AUTHENTICATION_TOKEN}. */
+    NO_ROUTE,
+    /** The API or stage does not exist: 403 {@code {"message":"Forbidden"}}. */
+    UNKNOWN_STAGE
+  }
+
+  static final Resolution UNKNOWN = new Resolution(Outcome.UNKNOWN_STAGE, null, null, null);
+}
