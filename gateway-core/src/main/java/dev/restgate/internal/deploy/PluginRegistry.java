@@ -23,7 +23,6 @@ import java.util.ServiceLoader;
 public final class PluginRegistry {
   private static final ObjectMapper BINDER = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .build();
 
   private final List<PluginFactory<?>> pluginFactories;
