@@ -4,34 +4,22 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * The gateway's outbound HTTP clients, one pooled client for all backends plus one that skips TLS verification for
- * integrations with {@code tlsConfig.insecureSkipVerification}. Started with the gateway, stopped with it.
+ * The gateway's outbound HTTP clients: one pooled client for all backends, plus one that skips TLS verification,
+ * started only when an integration asks for it ({@code tlsConfig.insecureSkipVerification}). Stopped with the gateway.
  */
 public final class HttpClients implements AutoCloseable {
   private final HttpClient standard;
-  private final HttpClient insecure;
+  private HttpClient insecure;
 
-  private HttpClients(HttpClient standard, HttpClient insecure) {
+  private HttpClients(HttpClient standard) {
     this.standard = standard;
-    this.insecure = insecure;
   }
 
-  /** Creates and starts both clients. */
+  /** Creates and starts the standard client. */
   public static HttpClients start() throws Exception {
     HttpClient standard = configure(new HttpClient());
-    SslContextFactory.Client trustAll = new SslContextFactory.Client(true);
-    trustAll.setEndpointIdentificationAlgorithm(null);
-    HttpClient insecure = new HttpClient();
-    insecure.setSslContextFactory(trustAll);
-    configure(insecure);
     standard.start();
-    try {
-      insecure.start();
-    } catch (Exception e) {
-      standard.stop();
-      throw e;
-    }
-    return new HttpClients(standard, insecure);
+    return new HttpClients(standard);
   }
 
   private static HttpClient configure(HttpClient client) {
@@ -49,16 +37,31 @@ public final class HttpClients implements AutoCloseable {
     return standard;
   }
 
-  HttpClient insecure() {
+  /** Called at deploy time only. */
+  synchronized HttpClient insecure() {
+    if (insecure == null) {
+      SslContextFactory.Client trustAll = new SslContextFactory.Client(true);
+      trustAll.setEndpointIdentificationAlgorithm(null);
+      HttpClient client = configure(new HttpClient());
+      client.setSslContextFactory(trustAll);
+      try {
+        client.start();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start the HTTP client for insecureSkipVerification", e);
+      }
+      insecure = client;
+    }
     return insecure;
   }
 
   @Override
-  public void close() throws Exception {
+  public synchronized void close() throws Exception {
     try {
       standard.stop();
     } finally {
-      insecure.stop();
+      if (insecure != null) {
+        insecure.stop();
+      }
     }
   }
 }
