@@ -25,8 +25,8 @@ import java.util.Objects;
  * multiValueQueryStringParameters, pathParameters, stageVariables, requestContext, body, isBase64Encoded}.
  *
  * <p>Maps that are empty are written as {@code null} (no query, no path parameters, no stage variables), as AWS does.
- * {@code headers} carries the last value of a repeated header, {@code multiValueHeaders} all of them; repeated query
- * parameters likewise. The body is the UTF-8 text of the request, or its base64 with {@code isBase64Encoded: true}
+ * {@code multiValueHeaders} carries every value of a repeated header and {@code headers} the last one, the rule AWS
+ * is recorded to apply to repeated query parameters (for headers it is not on record either way). The body is the UTF-8 text of the request, or its base64 with {@code isBase64Encoded: true}
  * when the request's {@code Content-Type} is one of the API's binary media types. {@code requestContext} holds the
  * keys AWS always sends plus {@code authorizer} when an authorizer ran, {@code identity.apiKey}/{@code apiKeyId}
  * when an API key authorized the request and {@code operationName} when the method has one; it does not carry
