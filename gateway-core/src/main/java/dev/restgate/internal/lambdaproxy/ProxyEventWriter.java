@@ -1,0 +1,213 @@
+package dev.restgate.internal.lambdaproxy;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.restgate.http.GatewayRequest;
+import dev.restgate.spi.Exchange;
+import dev.restgate.spi.RequestIdentity;
+import dev.restgate.spi.RouteMatch;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes the Lambda proxy event (payload format 1.0) for a routed request, field for field as API Gateway sends it
+ * from a regional endpoint: {@code resource, path, httpMethod, headers, multiValueHeaders, queryStringParameters,
+ * multiValueQueryStringParameters, pathParameters, stageVariables, requestContext, body, isBase64Encoded}.
+ *
+ * <p>Maps that are empty are written as {@code null} (no query, no path parameters, no stage variables), as AWS does.
+ * {@code multiValueHeaders} carries every value of a repeated header and {@code headers} the last one, the rule AWS
+ * is recorded to apply to repeated query parameters (for headers it is not on record either way). The body is the UTF-8 text of the request, or its base64 with {@code isBase64Encoded: true}
+ * when the request's {@code Content-Type} is one of the API's binary media types. {@code requestContext} holds the
+ * keys AWS always sends plus {@code authorizer} when an authorizer ran, {@code identity.apiKey}/{@code apiKeyId}
+ * when an API key authorized the request and {@code operationName} when the method has one; it does not carry
+ * {@code isCanaryRequest}, which AWS is not known to put into proxy events.
+ *
+ * <p>Built once per integration; thread-safe.
+ */
+public final class ProxyEventWriter {
+  private static final DateTimeFormatter REQUEST_TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss '+0000'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  private final String accountId;
+  private final BinaryMediaTypes binaryMediaTypes;
+
+  /**
+   * @param accountId {@code requestContext.accountId}: the account the gateway presents as the API's owner
+   * @param binaryMediaTypes the API's binary media types
+   */
+  public ProxyEventWriter(String accountId, BinaryMediaTypes binaryMediaTypes) {
+    this.accountId = accountId;
+    this.binaryMediaTypes = Objects.requireNonNull(binaryMediaTypes);
+  }
+
+  /**
+   * The event for {@code exchange} as UTF-8 JSON. Reads the whole request body.
+   *
+   * @param exchange a routed exchange ({@link Exchange#route()} set)
+   * @param traceId the {@code X-Amzn-Trace-Id} value the event carries (and the response will), see {@link TraceIds}
+   * @throws IOException when the request body cannot be read, {@link dev.restgate.http.PayloadTooLargeException}
+   *     past the payload limit
+   */
+  public byte[] write(Exchange exchange, String traceId) throws IOException {
+    RouteMatch route = Objects.requireNonNull(exchange.route(), "the exchange has not been routed");
+    GatewayRequest request = exchange.request();
+    byte[] body = request.bodyBytes();
+    boolean binary = body.length > 0 && binaryMediaTypes.matches(request.headers().first("Content-Type"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length * 4 / 3 + 4096);
+    try (JsonGenerator g = ProxyJson.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeStringField("resource", route.resource().path());
+      g.writeStringField("path", route.path());
+      g.writeStringField("httpMethod", request.method());
+      EventHeaders headers = EventHeaders.of(request, exchange.identity().sourceIp(), traceId);
+      headers.writeSingleValued(g);
+      headers.writeMultiValued(g);
+      writeQuery(g, request.query());
+      writeStringMap(g, "pathParameters", route.pathParameters());
+      writeStringMap(g, "stageVariables", route.stageVariables());
+      writeRequestContext(g, exchange, route);
+      g.writeFieldName("body");
+      if (body.length == 0) {
+        g.writeNull();
+      } else if (binary) {
+        g.writeBinary(body);
+      } else {
+        g.writeString(new String(body, StandardCharsets.UTF_8));
+      }
+      g.writeBooleanField("isBase64Encoded", binary);
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  private static void writeQuery(JsonGenerator g, Map<String, List<String>> query) throws IOException {
+    if (query.isEmpty()) {
+      g.writeNullField("queryStringParameters");
+      g.writeNullField("multiValueQueryStringParameters");
+      return;
+    }
+    g.writeObjectFieldStart("queryStringParameters");
+    for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+      List<String> values = parameter.getValue();
+      g.writeStringField(parameter.getKey(), values.get(values.size() - 1));
+    }
+    g.writeEndObject();
+    g.writeObjectFieldStart("multiValueQueryStringParameters");
+    for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+      g.writeArrayFieldStart(parameter.getKey());
+      for (String value : parameter.getValue()) {
+        g.writeString(value);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeStringMap(JsonGenerator g, String field, Map<String, String> values) throws IOException {
+    if (values == null || values.isEmpty()) {
+      g.writeNullField(field);
+      return;
+    }
+    g.writeObjectFieldStart(field);
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      g.writeStringField(entry.getKey(), entry.getValue());
+    }
+    g.writeEndObject();
+  }
+
+  private void writeRequestContext(JsonGenerator g, Exchange exchange, RouteMatch route) throws IOException {
+    g.writeObjectFieldStart("requestContext");
+    g.writeStringField("accountId", accountId);
+    g.writeStringField("apiId", route.api().id());
+    if (exchange.authorizer() != null) {
+      g.writeFieldName("authorizer");
+      writeValue(g, exchange.authorizer());
+    }
+    g.writeStringField("deploymentId", route.deploymentId());
+    g.writeStringField("domainName", route.domainName());
+    g.writeStringField("domainPrefix", route.domainPrefix());
+    g.writeStringField("extendedRequestId", exchange.extendedRequestId());
+    g.writeStringField("httpMethod", exchange.request().method());
+    writeIdentity(g, exchange.identity());
+    if (route.method().operationName() != null) {
+      g.writeStringField("operationName", route.method().operationName());
+    }
+    g.writeStringField("path", route.contextPath());
+    g.writeStringField("protocol", "HTTP/1.1");
+    g.writeStringField("requestId", exchange.requestId());
+    g.writeStringField("requestTime", REQUEST_TIME.format(exchange.requestTime()));
+    g.writeNumberField("requestTimeEpoch", exchange.requestTime().toEpochMilli());
+    g.writeStringField("resourceId", route.resource().id());
+    g.writeStringField("resourcePath", route.resource().path());
+    g.writeStringField("stage", route.stage().stageName());
+    g.writeEndObject();
+  }
+
+  private static void writeIdentity(JsonGenerator g, RequestIdentity identity) throws IOException {
+    g.writeObjectFieldStart("identity");
+    g.writeStringField("accessKey", identity.accessKey());
+    g.writeStringField("accountId", identity.accountId());
+    if (identity.apiKey() != null) {
+      g.writeStringField("apiKey", identity.apiKey());
+      g.writeStringField("apiKeyId", identity.apiKeyId());
+    }
+    g.writeStringField("caller", identity.caller());
+    g.writeStringField("cognitoAuthenticationProvider", identity.cognitoAuthenticationProvider());
+    g.writeStringField("cognitoAuthenticationType", identity.cognitoAuthenticationType());
+    g.writeStringField("cognitoIdentityId", identity.cognitoIdentityId());
+    g.writeStringField("cognitoIdentityPoolId", identity.cognitoIdentityPoolId());
+    g.writeStringField("principalOrgId", identity.principalOrgId());
+    g.writeStringField("sourceIp", identity.sourceIp());
+    g.writeStringField("user", identity.user());
+    g.writeStringField("userAgent", identity.userAgent());
+    g.writeStringField("userArn", identity.userArn());
+    g.writeEndObject();
+  }
+
+  /** Authorizer output: strings, numbers, booleans, maps, lists and Jackson trees, as an authorizer leaves them. */
+  private static void writeValue(JsonGenerator g, Object value) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (value instanceof String s) {
+      g.writeString(s);
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte) {
+      g.writeNumber(((Number) value).longValue());
+    } else if (value instanceof BigInteger i) {
+      g.writeNumber(i);
+    } else if (value instanceof BigDecimal d) {
+      g.writeNumber(d);
+    } else if (value instanceof Number n) {
+      g.writeNumber(n.doubleValue());
+    } else if (value instanceof JsonNode node) {
+      g.writeTree(node);
+    } else if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        g.writeFieldName(String.valueOf(entry.getKey()));
+        writeValue(g, entry.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof Iterable<?> items) {
+      g.writeStartArray();
+      for (Object item : items) {
+        writeValue(g, item);
+      }
+      g.writeEndArray();
+    } else {
+      g.writeString(value.toString());
+    }
+  }
+}
