@@ -5,6 +5,7 @@ import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
 import dev.restgate.http.Headers;
 import dev.restgate.internal.context.ParameterSource;
+import dev.restgate.internal.context.TraceIds;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.BytesRequestContent;
@@ -80,7 +82,7 @@ final class HttpProxyIntegration implements Handler {
           forwardedFor == null ? request.sourceIp() : forwardedFor + ", " + request.sourceIp());
       fields.put("X-Forwarded-Proto", request.scheme());
       fields.put("X-Forwarded-Port", Integer.toString(request.localPort()));
-      fields.put("X-Amzn-Trace-Id", TraceIds.newTraceId(exchange.requestTime()));
+      fields.put("X-Amzn-Trace-Id", TraceIds.newTraceId(exchange.requestTime(), ThreadLocalRandom.current()));
       fields.put("X-Amzn-Apigateway-Api-Id", exchange.route().api().id());
       for (Map.Entry<String, ParameterSource> header : mappings.headers().entrySet()) {
         String value = header.getValue().resolve(exchange);

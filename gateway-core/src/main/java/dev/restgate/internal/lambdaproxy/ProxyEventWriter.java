@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.restgate.http.GatewayRequest;
+import dev.restgate.internal.context.ContextVariables;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.RequestIdentity;
 import dev.restgate.spi.RouteMatch;
@@ -12,8 +13,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +34,6 @@ import java.util.Objects;
  * <p>Built once per integration; thread-safe.
  */
 public final class ProxyEventWriter {
-  private static final DateTimeFormatter REQUEST_TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss '+0000'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private final String accountId;
   private final BinaryMediaTypes binaryMediaTypes;
@@ -54,7 +51,7 @@ public final class ProxyEventWriter {
    * The event for {@code exchange} as UTF-8 JSON. Reads the whole request body.
    *
    * @param exchange a routed exchange ({@link Exchange#route()} set)
-   * @param traceId the {@code X-Amzn-Trace-Id} value the event carries (and the response will), see {@link TraceIds}
+   * @param traceId the {@code X-Amzn-Trace-Id} value the event carries (and the response will), see {@link dev.restgate.internal.context.TraceIds}
    * @throws IOException when the request body cannot be read, {@link dev.restgate.http.PayloadTooLargeException}
    *     past the payload limit
    */
@@ -145,7 +142,7 @@ public final class ProxyEventWriter {
     g.writeStringField("path", route.contextPath());
     g.writeStringField("protocol", "HTTP/1.1");
     g.writeStringField("requestId", exchange.requestId());
-    g.writeStringField("requestTime", REQUEST_TIME.format(exchange.requestTime()));
+    g.writeStringField("requestTime", ContextVariables.REQUEST_TIME.format(exchange.requestTime()));
     g.writeNumberField("requestTimeEpoch", exchange.requestTime().toEpochMilli());
     g.writeStringField("resourceId", route.resource().id());
     g.writeStringField("resourcePath", route.resource().path());

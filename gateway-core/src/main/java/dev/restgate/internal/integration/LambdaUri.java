@@ -1,0 +1,47 @@
+package dev.restgate.internal.integration;
+
+/**
+ * The function an {@code AWS_PROXY} integration URI names:
+ * {@code arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations}, where the function
+ * ARN may end in {@code :alias} or {@code :version} and may contain {@code ${stageVariables.x}}.
+ *
+ * @param function the function ARN (or name) without qualifier; may still hold stage variable placeholders
+ * @param qualifier the alias or version, or null; may hold placeholders
+ */
+record LambdaUri(String function, String qualifier) {
+  private static final String FUNCTIONS = ":lambda:path/2015-03-31/functions/";
+  private static final String INVOCATIONS = "/invocations";
+
+  /**
+   * Parses an integration URI.
+   *
+   * @throws IllegalArgumentException with the AWS wording when the URI does not name a Lambda function
+   */
+  static LambdaUri parse(String uri) {
+    if (uri == null || !uri.startsWith("arn:")) {
+      throw new IllegalArgumentException("Invalid ARN specified in the request: " + uri);
+    }
+    int functions = uri.indexOf(FUNCTIONS);
+    if (functions < 0 || !uri.endsWith(INVOCATIONS)) {
+      throw new IllegalArgumentException("Integrations of type 'AWS_PROXY' currently only supports Lambda function "
+          + "and Firehose stream invocations: " + uri);
+    }
+    String functionArn = uri.substring(functions + FUNCTIONS.length(), uri.length() - INVOCATIONS.length());
+    if (functionArn.isEmpty()) {
+      throw new IllegalArgumentException("Invalid ARN specified in the request: " + uri);
+    }
+    return split(functionArn);
+  }
+
+  /** Splits {@code arn:aws:lambda:r:acct:function:name[:qualifier]} (or {@code name[:qualifier]}). */
+  static LambdaUri split(String functionArn) {
+    String[] parts = functionArn.split(":", -1);
+    if (functionArn.startsWith("arn:") && parts.length == 8) {
+      return new LambdaUri(String.join(":", java.util.Arrays.copyOf(parts, 7)), parts[7]);
+    }
+    if (!functionArn.startsWith("arn:") && parts.length == 2) {
+      return new LambdaUri(parts[0], parts[1]);
+    }
+    return new LambdaUri(functionArn, null);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.restgate.testing;
+
+import dev.restgate.spi.GatewayModule;
+import dev.restgate.spi.LambdaInvokeException;
+import dev.restgate.spi.LambdaInvoker;
+import dev.restgate.spi.ModuleContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A test module whose Lambda invoker runs scripted functions: tests register a function under a unique name and
+ * inspect the events it received. Registered for core's own tests only.
+ */
+public final class ScriptedLambdaModule implements GatewayModule {
+  private static final Map<String, Function> FUNCTIONS = new ConcurrentHashMap<>();
+
+  /** A scripted function. */
+  @FunctionalInterface
+  public interface Function {
+    LambdaInvoker.Result invoke(LambdaInvoker.Invocation invocation) throws LambdaInvokeException;
+  }
+
+  /** Makes {@code function} answer invocations of {@code name}. */
+  public static void register(String name, Function function) {
+    FUNCTIONS.put(name, function);
+  }
+
+  @Override
+  public String name() {
+    return "scripted-lambda";
+  }
+
+  @Override
+  public void start(ModuleContext context) {
+    context.registerLambdaInvoker(invocation -> {
+      String function = invocation.function();
+      String name = function.substring(function.lastIndexOf(':') + 1);
+      Function scripted = FUNCTIONS.get(name);
+      if (scripted == null) {
+        throw new LambdaInvokeException(LambdaInvokeException.Reason.FUNCTION_NOT_FOUND,
+            "Function not found: " + function, null);
+      }
+      return scripted.invoke(invocation);
+    });
+  }
+}
