@@ -1,15 +1,73 @@
 package dev.restgate.config;
 
-import dev.restgate.spi.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.restgate.spi.ApiImporter;
 import dev.restgate.spi.ProblemsException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Function;
 
-/** Loads {@code gateway.yaml}. */
+/**
+ * Loads the declarative configuration ({@code gateway.yaml}, or JSON: the content decides) into a
+ * {@link GatewayConfig}: parses it, substitutes <code>${env:NAME}</code> references, checks every value and
+ * reference, and imports every API body with an {@link ApiImporter}. The format is described in
+ * {@code docs/configuration.md}.
+ *
+ * <p>Loading is all or nothing: either the whole configuration is returned, or a {@link ProblemsException} lists
+ * every problem found (each with its file and JSON pointer), the importer's problems with the API bodies included.
+ * Instances are immutable and may load several files concurrently.
+ */
 public final class ConfigLoader {
-  private ConfigLoader() {}
+  private final ApiImporter importer;
+  private final EnvSubstitution substitution;
 
-  public static GatewayConfig load(Path file) throws ProblemsException {
-    throw new ProblemsException("Cannot load " + file, List.of(new Problem(file.toString(), "", "loader pending")));
+  /**
+   * A loader with the given importer and environment.
+   *
+   * @param importer imports every API body; null when none is available (a configuration with APIs then fails)
+   * @param environment the value of an environment variable by name, null when unset ({@code System::getenv})
+   */
+  public ConfigLoader(ApiImporter importer, Function<String, String> environment) {
+    this.importer = importer;
+    this.substitution = new EnvSubstitution(environment);
+  }
+
+  /** A loader with the first {@link ApiImporter} {@link ServiceLoader} finds and the process environment. */
+  public static ConfigLoader standard() {
+    return new ConfigLoader(ServiceLoader.load(ApiImporter.class).findFirst().orElse(null), System::getenv);
+  }
+
+  /**
+   * Loads {@code file}; relative paths in it are resolved against its directory.
+   *
+   * @return the configuration, with {@link GatewayConfig#source()} = {@code file}
+   * @throws ProblemsException listing every problem when the file cannot be read or anything in it is invalid
+   */
+  public GatewayConfig load(Path file) throws ProblemsException {
+    Problems problems = new Problems(file.toString());
+    GatewayConfig config = read(file, problems);
+    if (problems.count() > 0) {
+      throw new ProblemsException("The configuration " + file + " has " + problems.count()
+          + (problems.count() == 1 ? " problem:" : " problems:"), problems.list());
+    }
+    return config;
+  }
+
+  private GatewayConfig read(Path file, Problems problems) {
+    byte[] document;
+    try {
+      document = Files.readAllBytes(file);
+    } catch (IOException e) {
+      problems.add("", "cannot be read (" + e + "); check the path and its permissions");
+      return null;
+    }
+    JsonNode tree = ConfigParser.parse(document, problems);
+    if (tree == null) {
+      return null;
+    }
+    substitution.apply(tree, "", problems);
+    return GatewayConfigReader.read(Node.root(tree, problems), file, importer, problems);
   }
 }

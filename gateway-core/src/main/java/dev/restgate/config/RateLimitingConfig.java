@@ -9,4 +9,9 @@ package dev.restgate.config;
  */
 public record RateLimitingConfig(String backend, String redisUri, String url, String username, String password) {
   public static final RateLimitingConfig LOCAL = new RateLimitingConfig("local", null, null, null, null);
+
+  @Override
+  public String toString() {
+    return "RateLimitingConfig[backend=" + backend + ", url=" + url + ", username=" + username + "]";
+  }
 }

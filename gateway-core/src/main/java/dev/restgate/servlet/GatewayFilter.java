@@ -65,7 +65,7 @@ public class GatewayFilter extends HttpFilter {
     String dataLocation = setting(filterConfig, DATA_PARAMETER, "RESTGATE_DATA");
     Path data = Path.of(dataLocation == null || dataLocation.isBlank() ? "restgate-data" : dataLocation);
     try {
-      GatewayConfig config = ConfigLoader.load(Path.of(configLocation));
+      GatewayConfig config = ConfigLoader.standard().load(Path.of(configLocation));
       gateway = Gateway.start(config, data, Clock.systemUTC(), Thread.currentThread().getContextClassLoader());
       LOG.info("Gateway serving {} ({} REST API(s)), data in {}", configLocation, config.restApis().size(),
           data.toAbsolutePath());

@@ -1,0 +1,280 @@
+package dev.restgate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.restgate.model.ApiKey;
+import dev.restgate.model.BasePathMapping;
+import dev.restgate.model.CanarySettings;
+import dev.restgate.model.Deployment;
+import dev.restgate.model.MethodSetting;
+import dev.restgate.model.Stage;
+import dev.restgate.model.ThrottleSettings;
+import dev.restgate.model.UsagePlan;
+import dev.restgate.model.UsagePlanKey;
+import dev.restgate.spi.ApiImporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+  ConfigFiles files;
+
+  @BeforeEach
+  void writeBodies() {
+    files = new ConfigFiles(dir);
+    files.write("pets.yaml", ConfigFiles.PETS);
+    files.write("pets-v2.yaml", ConfigFiles.PETS + "  /owners: [GET]\n");
+  }
+
+  @Test
+  void fullConfigurationBuildsEveryRecord() throws Exception {
+    files.write("functions/hello.jar", "not really a jar");
+    GatewayConfig config = files.load("""
+        region: eu-west-1
+        accountId: "210987654321"
+        restApis:
+          - id: petstore01
+            basepath: prepend
+            deployments:
+              - id: v1aaaa
+                description: first
+                body: pets.yaml
+              - id: v2bbbb
+                body: pets-v2.yaml
+                failOnWarnings: true
+            stages:
+              - stageName: prod
+                deploymentId: v1aaaa
+                description: production
+                variables: {backend: "https://backend.example.com/v1", mode: live}
+                methodSettings:
+                  "*/*": {throttlingBurstLimit: 100, throttlingRateLimit: 50, loggingLevel: INFO}
+                  pets/{petId}/GET: {cachingEnabled: true, cacheTtlInSeconds: 60}
+                  owners/GET: {metricsEnabled: true}
+                canarySettings:
+                  deploymentId: v2bbbb
+                  percentTraffic: 12.5
+                  stageVariableOverrides: {mode: canary}
+                  useStageCache: false
+                cacheClusterEnabled: true
+                cacheClusterSize: 0.5
+                tracingEnabled: false
+                accessLogSettings:
+                  format: "$context.requestId $context.status"
+                  destinationArn: arn:aws:logs:eu-west-1:210987654321:log-group:access
+                tags: {team: pets}
+        apiKeys:
+          - name: alice
+            value: alice-key-0123456789abcdef
+            enabled: true
+            customerId: c-1
+            stageKeys: [petstore01/prod]
+          - id: bobkey0000
+            value: bob-key-0123456789abcdef
+        usagePlans:
+          - name: Basic
+            apiStages:
+              - apiId: petstore01
+                stage: prod
+                throttle:
+                  /pets/GET: {burstLimit: 5, rateLimit: 2}
+                  //GET: {burstLimit: 1, rateLimit: 1}
+            throttle: {burstLimit: 100, rateLimit: 200}
+            quota: {limit: 5000, offset: 0, period: MONTH}
+        usagePlanKeys:
+          - {usagePlanId: Basic, keyId: alice}
+          - {usagePlanId: Basic, keyId: bobkey0000, keyType: API_KEY}
+        domainNames:
+          - domainName: api.example.com
+            securityPolicy: TLS_1_2
+            endpointConfiguration: {types: [REGIONAL]}
+            basePathMappings:
+              - {restApiId: petstore01, stage: prod}
+              - {basePath: pets, restApiId: petstore01, stage: (none)}
+        identities:
+          - accessKeyId: AKIAIOSFODNN7EXAMPLE
+            secretAccessKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+            arn: arn:aws:iam::210987654321:user/alice
+            policies:
+              - Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: execute-api:Invoke
+                    Resource: ["arn:aws:execute-api:eu-west-1:210987654321:petstore01/prod/GET/*"]
+        lambda:
+          endpoint: http://localhost:9001
+          credentials: {accessKeyId: test, secretAccessKey: test}
+          functions:
+            - functionName: hello
+              handler: com.example.Hello::handleRequest
+              codeUri: functions/hello.jar
+              timeout: 10
+              environment: {variables: {GREETING: hi}}
+        store: {type: postgresql, url: "jdbc:postgresql://db/gateway", username: gw, password: secret}
+        rateLimiting: {backend: redis, redisUri: "redis://cache:6379"}
+        """);
+
+    assertThat(config.region()).isEqualTo("eu-west-1");
+    assertThat(config.accountId()).isEqualTo("210987654321");
+    assertThat(config.source()).isEqualTo(dir.resolve("gateway.yaml"));
+
+    ApiConfig api = config.restApi("petstore01").orElseThrow();
+    assertThat(api.deployments()).extracting(Deployment::id, Deployment::description)
+        .containsExactly(tuple("v1aaaa", "first"),
+            tuple("v2bbbb", null));
+    assertThat(api.deployment("v2bbbb").orElseThrow().api().resources())
+        .anyMatch(r -> r.path().equals("/owners"));
+    Stage prod = api.stage("prod").orElseThrow();
+    assertThat(prod.deploymentId()).isEqualTo("v1aaaa");
+    assertThat(prod.variables()).containsExactly(Map.entry("backend", "https://backend.example.com/v1"),
+        Map.entry("mode", "live"));
+    assertThat(prod.methodSettings()).containsKeys("*/*", "pets/{petId}/GET", "owners/GET");
+    assertThat(prod.methodSettings().get("*/*")).isEqualTo(
+        new MethodSetting(null, "INFO", null, 100, 50.0, null, null, null, null, null));
+    assertThat(prod.canarySettings()).isEqualTo(new CanarySettings("v2bbbb", 12.5, Map.of("mode", "canary"), false));
+    assertThat(prod.cacheClusterSize()).isEqualTo("0.5");
+    assertThat(prod.accessLogSettings().destinationArn()).startsWith("arn:aws:logs:");
+    assertThat(prod.tags()).isEqualTo(Map.of("team", "pets"));
+
+    assertThat(files.importer.imports).extracting(ApiImporter.Options::failOnWarnings).containsExactly(false, true);
+    assertThat(files.importer.imports.get(0)).isEqualTo(new ApiImporter.Options("petstore01",
+        dir.resolve("pets.yaml").toString(), "prepend", false, "eu-west-1", "210987654321", "aws"));
+
+    ApiKey alice = config.apiKeys().get(0);
+    assertThat(alice.id()).matches("[a-z0-9]{10}");
+    assertThat(alice.enabled()).isTrue();
+    assertThat(alice.stageKeys()).containsExactly("petstore01/prod");
+    assertThat(config.apiKeys().get(1).enabled()).as("disabled unless enabled, as in AWS").isFalse();
+
+    UsagePlan plan = config.usagePlans().get(0);
+    assertThat(plan.id()).matches("[a-z0-9]{6}");
+    assertThat(plan.apiStages().get(0).throttle())
+        .containsEntry("/pets/GET", new ThrottleSettings(5, 2.0))
+        .containsEntry("//GET", new ThrottleSettings(1, 1.0));
+    assertThat(plan.quota().period()).isEqualTo("MONTH");
+    assertThat(config.usagePlanKeys()).containsExactly(new UsagePlanKey(plan.id(), alice.id(), "API_KEY"),
+        new UsagePlanKey(plan.id(), "bobkey0000", "API_KEY"));
+
+    assertThat(config.domainNames().get(0).basePathMappings()).containsExactly(
+        new BasePathMapping("(none)", "petstore01", "prod"), new BasePathMapping("pets", "petstore01", null));
+    assertThat(config.identities().get(0).policies().get(0).path("Statement").get(0).path("Effect").asText())
+        .isEqualTo("Allow");
+
+    FunctionConfig hello = config.lambda().functions().get(0);
+    assertThat(hello.codeUri()).isEqualTo(dir.resolve("functions/hello.jar").toAbsolutePath().normalize());
+    assertThat(hello.timeout()).isEqualTo(10);
+    assertThat(hello.memorySize()).isEqualTo(FunctionConfig.DEFAULT_MEMORY_SIZE);
+    assertThat(hello.environment()).isEqualTo(Map.of("GREETING", "hi"));
+    assertThat(config.lambda().endpoint()).isEqualTo("http://localhost:9001");
+    assertThat(config.store()).isEqualTo(new StoreConfig("postgresql", "jdbc:postgresql://db/gateway", "gw", "secret"));
+    assertThat(config.rateLimiting().redisUri()).isEqualTo("redis://cache:6379");
+  }
+
+  @Test
+  void absentSectionsTakeTheirDefaults() throws Exception {
+    GatewayConfig config = files.load("restApis: [{body: pets.yaml, stages: [{stageName: dev}]}]\n");
+
+    assertThat(config.region()).isEqualTo("us-east-1");
+    assertThat(config.accountId()).isEqualTo("123456789012");
+    assertThat(config.lambda()).isEqualTo(LambdaConfig.NONE);
+    assertThat(config.store()).isEqualTo(StoreConfig.EMBEDDED);
+    assertThat(config.rateLimiting()).isEqualTo(RateLimitingConfig.LOCAL);
+    assertThat(files.importer.imports.get(0).basepath()).isEqualTo("ignore");
+    ApiConfig api = config.restApis().get(0);
+    assertThat(api.stages().get(0).deploymentId()).isEqualTo(api.deployments().get(0).id());
+  }
+
+  @Test
+  void emptyFileIsAConfigurationWithoutApis() throws Exception {
+    assertThat(files.load("").restApis()).isEmpty();
+  }
+
+  @Test
+  void derivedIdsAreTheSameOnEveryLoad() throws Exception {
+    String yaml = """
+        restApis:
+          - {body: pets.yaml, stages: [{stageName: prod}]}
+          - {body: pets-v2.yaml, stages: [{stageName: prod}]}
+        apiKeys: [{name: alice, value: alice-key-0123456789abcdef}]
+        usagePlans: [{name: Basic}]
+        """;
+    GatewayConfig first = files.load(yaml);
+    GatewayConfig second = new ConfigFiles(dir).load(yaml);
+
+    List<String> ids = first.restApis().stream().map(ApiConfig::id).toList();
+    assertThat(ids).allMatch(id -> id.matches("[a-z0-9]{10}")).doesNotHaveDuplicates();
+    assertThat(second.restApis().stream().map(ApiConfig::id).toList()).isEqualTo(ids);
+    assertThat(second.restApis().get(0).deployments().get(0).id())
+        .matches("[a-z0-9]{6}")
+        .isEqualTo(first.restApis().get(0).deployments().get(0).id());
+    assertThat(second.apiKeys().get(0).id()).isEqualTo(first.apiKeys().get(0).id());
+    assertThat(second.usagePlans().get(0).id()).isEqualTo(first.usagePlans().get(0).id());
+    assertThat(files.importer.imports.get(0).apiId()).isEqualTo(ids.get(0));
+  }
+
+  @Test
+  void deploymentIsDatedByItsBodyFile() throws Exception {
+    Instant modified = Instant.parse("2024-05-01T10:15:30Z");
+    Files.setLastModifiedTime(dir.resolve("pets.yaml"), FileTime.from(modified));
+
+    GatewayConfig config = files.load("restApis: [{body: pets.yaml, stages: [{stageName: prod}]}]\n");
+
+    assertThat(config.restApis().get(0).deployments().get(0).createdDate()).isEqualTo(modified);
+  }
+
+  @Test
+  void jsonIsRecognisedByItsContentWhateverTheFileName() throws Exception {
+    Path json = files.write("gateway.yaml", """
+        {"region": "ap-southeast-2",
+         "restApis": [{"id": "jsonapi001", "body": "pets.yaml", "stages": [{"stageName": "prod"}]}]}
+        """);
+    Path yaml = files.write("gateway.json", "region: ca-central-1\n");
+
+    assertThat(files.loader().load(json).restApi("jsonapi001")).isPresent();
+    assertThat(files.loader().load(json).region()).isEqualTo("ap-southeast-2");
+    assertThat(files.loader().load(yaml).region()).isEqualTo("ca-central-1");
+  }
+
+  @Test
+  void importerWarningsDoNotStopLoading() throws Exception {
+    files.write("warned.yaml", ConfigFiles.PETS + "warnings: [ignored x-amazon-apigateway-foo]\n");
+
+    GatewayConfig config = files.load("restApis: [{body: warned.yaml, stages: [{stageName: prod}]}]\n");
+
+    assertThat(config.restApis()).hasSize(1);
+  }
+
+  @Test
+  void cacheClusterSizeIsAcceptedAsNumberOrString() throws Exception {
+    GatewayConfig config = files.load("""
+        restApis:
+          - body: pets.yaml
+            stages:
+              - {stageName: a, cacheClusterSize: 118}
+              - {stageName: b, cacheClusterSize: "13.5"}
+        """);
+
+    assertThat(config.restApis().get(0).stages()).extracting(Stage::cacheClusterSize).containsExactly("118", "13.5");
+  }
+
+  @Test
+  void apiKeysAndUsagePlansAreReferencedByIdOrName() throws Exception {
+    GatewayConfig config = files.load("""
+        restApis: [{id: petstore01, body: pets.yaml, stages: [{stageName: prod}]}]
+        apiKeys: [{id: key0000001, name: alice, value: alice-key-0123456789abcdef}]
+        usagePlans: [{id: plan01, name: Basic, apiStages: [{apiId: petstore01, stage: prod}]}]
+        usagePlanKeys:
+          - {usagePlanId: plan01, keyId: alice}
+        """);
+
+    assertThat(config.usagePlanKeys()).containsExactly(new UsagePlanKey("plan01", "key0000001", "API_KEY"));
+  }
+}

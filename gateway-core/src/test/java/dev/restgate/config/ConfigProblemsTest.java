@@ -1,0 +1,421 @@
+package dev.restgate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.restgate.spi.Problem;
+import dev.restgate.spi.ProblemsException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigProblemsTest {
+  @TempDir Path dir;
+  ConfigFiles files;
+
+  @BeforeEach
+  void writeBody() {
+    files = new ConfigFiles(dir);
+    files.write("pets.yaml", ConfigFiles.PETS);
+  }
+
+  /** Pointer to message; several messages at one pointer are joined with " | ". */
+  private static Map<String, String> byPointer(List<Problem> problems) {
+    Map<String, String> messages = new LinkedHashMap<>();
+    problems.forEach(p -> messages.merge(p.pointer(), p.message(), (a, b) -> a + " | " + b));
+    return messages;
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceWithItsPointer() {
+    List<Problem> problems = files.problems("""
+        region: Mars-1
+        accountId: 12345
+        restApis:
+          - id: BadId
+            body: missing.yaml
+            basepath: sideways
+            stages:
+              - stageName: "pr od"
+                variables: {"bad-name": ok, good: "spaces are not allowed"}
+                cacheClusterSize: 2
+                canarySettings: {percentTraffic: 150}
+                methodSettings:
+                  pets/FETCH: {}
+                  "*/*": {cacheTtlInSeconds: 7200, loggingLevel: debug}
+                colour: blue
+        apiKeys:
+          - {value: short}
+        usagePlans:
+          - name: Basic
+            apiStages: [{apiId: nosuchapi1, stage: prod}]
+            quota: {limit: 10, period: YEAR}
+        usagePlanKeys:
+          - {usagePlanId: Gold, keyId: nobody}
+        domainNames:
+          - domainName: not a host
+            basePathMappings:
+              - {basePath: /v1, restApiId: nosuchapi1}
+        identities:
+          - accessKeyId: short
+            arn: arn:aws:iam::1:user/x
+            policies: [{Version: "2012-10-17", Statement: [{Effect: Permit, Action: "*"}]}]
+        lambda:
+          endpoint: ftp://x
+          functions:
+            - {functionName: hello, handler: not a handler, codeUri: nowhere.jar, timeout: 901, memorySize: 64}
+        store: {type: mysql}
+        rateLimiting: {backend: redis}
+        extra: 1
+        """);
+
+    assertThat(byPointer(problems)).containsOnlyKeys(
+        "/region", "/accountId",
+        "/restApis/0/id", "/restApis/0/basepath", "/restApis/0/body",
+        "/restApis/0/stages/0/stageName", "/restApis/0/stages/0/variables/bad-name",
+        "/restApis/0/stages/0/variables/good", "/restApis/0/stages/0/cacheClusterSize",
+        "/restApis/0/stages/0/canarySettings/percentTraffic", "/restApis/0/stages/0/methodSettings/pets~1FETCH",
+        "/restApis/0/stages/0/methodSettings/*~1*/cacheTtlInSeconds",
+        "/restApis/0/stages/0/methodSettings/*~1*/loggingLevel", "/restApis/0/stages/0/colour",
+        "/apiKeys/0/value",
+        "/usagePlans/0/apiStages/0/apiId", "/usagePlans/0/quota/period",
+        "/usagePlanKeys/0/usagePlanId", "/usagePlanKeys/0/keyId",
+        "/domainNames/0/domainName", "/domainNames/0/basePathMappings/0/basePath",
+        "/domainNames/0/basePathMappings/0/restApiId",
+        "/identities/0/accessKeyId", "/identities/0/secretAccessKey", "/identities/0/arn",
+        "/identities/0/policies/0/Statement/0/Effect", "/identities/0/policies/0/Statement/0",
+        "/lambda/endpoint", "/lambda/functions/0/handler", "/lambda/functions/0/codeUri",
+        "/lambda/functions/0/timeout", "/lambda/functions/0/memorySize",
+        "/store/type", "/rateLimiting/redisUri",
+        "/extra");
+    assertThat(problems).allMatch(p -> p.source().equals(dir.resolve("gateway.yaml").toString()));
+  }
+
+  @Test
+  void messagesSayWhatIsWrongAndWhatToDo() {
+    Map<String, String> messages = byPointer(files.problems("""
+        accountId: 12345
+        restApis:
+          - body: pets.yaml
+            stages:
+              - stageName: prod
+                cacheClusterSize: 2
+                methodSettings: {"*/*": {cacheTtlInSeconds: 7200}}
+        rateLimiting: {backend: redis}
+        colour: blue
+        """));
+
+    assertThat(messages.get("/accountId")).isEqualTo(
+        "must be a string, not the number 12345; put it in quotes if it is meant as text: \"12345\"");
+    assertThat(messages.get("/restApis/0/stages/0/cacheClusterSize")).isEqualTo(
+        "\"2\" is not a cache size: use one of 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237 (GB)");
+    assertThat(messages.get("/restApis/0/stages/0/methodSettings/*~1*/cacheTtlInSeconds"))
+        .isEqualTo("7200 is out of range: use a whole number from 0 to 3600");
+    assertThat(messages.get("/rateLimiting/redisUri")).isEqualTo("is missing; this key is required");
+    assertThat(messages.get("/colour")).isEqualTo("unknown key \"colour\"; valid keys here are: region, accountId, "
+        + "restApis, apiKeys, usagePlans, usagePlanKeys, domainNames, identities, lambda, store, rateLimiting");
+  }
+
+  @Test
+  void mistypedKeyGetsASuggestion() {
+    assertThat(byPointer(files.problems("restApis: [{body: pets.yaml, stages: [{stagename: prod}]}]\n")))
+        .containsEntry("/restApis/0/stages/0/stagename", "unknown key \"stagename\" (did you mean stageName?); "
+            + "valid keys here are: " + String.join(", ", StageReader.KEYS));
+  }
+
+  @Test
+  void failureThrowsWithEveryProblemInTheMessage() {
+    Path file = files.write("gateway.yaml", "region: nowhere\nextra: 1\n");
+
+    assertThatThrownBy(() -> files.loader().load(file))
+        .isInstanceOf(ProblemsException.class)
+        .hasMessageStartingWith("The configuration " + file + " has 2 problems:")
+        .hasMessageContaining(file + "#/region: \"nowhere\" is not valid")
+        .hasMessageContaining(file + "#/extra: unknown key");
+  }
+
+  @Test
+  void yamlSyntaxErrorNamesLineAndColumn() {
+    Map<String, String> messages = byPointer(files.problems("region: us-east-1\nrestApis: [\n"));
+
+    assertThat(messages.get("")).startsWith("is not valid YAML: ").containsPattern("\\(line \\d+, column \\d+\\)");
+  }
+
+  @Test
+  void jsonSyntaxErrorIsReportedAsJson() {
+    assertThat(byPointer(files.problems("{\"region\": \"us-east-1\",}")).get(""))
+        .startsWith("is not valid JSON: ").contains("line 1");
+  }
+
+  @Test
+  void duplicateKeysAreErrorsInYamlAndJson() {
+    assertThat(byPointer(files.problems("region: us-east-1\nregion: eu-west-1\n")).get(""))
+        .contains("Duplicate field 'region'");
+    assertThat(byPointer(files.problems("{\"region\": \"us-east-1\", \"region\": \"eu-west-1\"}")).get(""))
+        .contains("Duplicate field 'region'");
+  }
+
+  @Test
+  void unreadableConfigurationFileIsOneProblem() {
+    Path missing = dir.resolve("nope.yaml");
+
+    assertThatThrownBy(() -> files.loader().load(missing))
+        .isInstanceOfSatisfying(ProblemsException.class, e -> assertThat(e.problems()).singleElement()
+            .satisfies(p -> assertThat(p.message()).startsWith("cannot be read (java.nio.file.NoSuchFileException")));
+  }
+
+  @Test
+  void importerProblemsJoinTheConfigurationsOwnWithTheirSource() {
+    files.write("broken.yaml", "errors: [paths./pets.get has no responses]\n");
+
+    List<Problem> problems = files.problems("""
+        restApis:
+          - body: broken.yaml
+            stages: [{stageName: prod}]
+        region: nowhere
+        """);
+
+    assertThat(problems).containsExactlyInAnyOrder(
+        new Problem(dir.resolve("broken.yaml").toString(), "/errors/0", "paths./pets.get has no responses"),
+        new Problem(dir.resolve("gateway.yaml").toString(), "/region",
+            "\"nowhere\" is not valid: use an AWS region name such as us-east-1 or eu-west-3"));
+  }
+
+  @Test
+  void bodyWithoutImporterIsAnError() throws Exception {
+    Path file = files.write("gateway.yaml", "restApis: [{body: pets.yaml, stages: [{stageName: prod}]}]\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(null, name -> null).load(file))
+        .isInstanceOfSatisfying(ProblemsException.class, e -> assertThat(byPointer(e.problems()))
+            .containsOnlyKeys("/restApis/0/body"));
+  }
+
+  @Test
+  void missingBodyFileIsReportedAtTheBody() {
+    assertThat(byPointer(files.problems("restApis: [{body: gone.yaml, stages: [{stageName: prod}]}]\n")))
+        .containsOnly(Map.entry("/restApis/0/body", "there is no file " + dir.resolve("gone.yaml")
+            + " (paths are relative to the configuration file's directory); check the path"));
+  }
+
+  @Test
+  void anApiNeedsExactlyOneOfBodyAndDeploymentsAndAStage() {
+    Map<String, String> messages = byPointer(files.problems("""
+        restApis:
+          - body: pets.yaml
+            deployments: [{body: pets.yaml}]
+            stages: [{stageName: prod}]
+          - stages: [{stageName: prod}]
+          - body: pets.yaml
+            stages: []
+        """));
+
+    assertThat(messages).containsOnlyKeys("/restApis/0", "/restApis/1/body", "/restApis/2/stages");
+    assertThat(messages.get("/restApis/0")).startsWith("has both body and deployments");
+  }
+
+  @Test
+  void stagesMustNameDeclaredDeployments() {
+    Map<String, String> messages = byPointer(files.problems("""
+        restApis:
+          - deployments:
+              - {id: aaaaaa, body: pets.yaml}
+              - {id: bbbbbb, body: pets.yaml}
+            stages:
+              - stageName: one
+              - {stageName: two, deploymentId: cccccc}
+              - {stageName: three, deploymentId: aaaaaa, canarySettings: {deploymentId: dddddd}}
+        """));
+
+    assertThat(messages).containsOnly(
+        Map.entry("/restApis/0/stages/0/deploymentId",
+            "is missing; with several deployments a stage must name one of: aaaaaa, bbbbbb"),
+        Map.entry("/restApis/0/stages/1/deploymentId",
+            "no deployment of this API has the id \"cccccc\"; its deployments: aaaaaa, bbbbbb"),
+        Map.entry("/restApis/0/stages/2/canarySettings/deploymentId",
+            "no deployment of this API has the id \"dddddd\"; its deployments: aaaaaa, bbbbbb"));
+  }
+
+  @Test
+  void idsAndNamesMustBeUnique() {
+    Map<String, String> messages = byPointer(files.problems("""
+        restApis:
+          - {id: aaaaaaaaaa, body: pets.yaml, stages: [{stageName: prod}, {stageName: prod}]}
+          - {id: aaaaaaaaaa, body: pets.yaml, stages: [{stageName: prod}]}
+          - {body: pets.yaml, stages: [{stageName: prod}]}
+          - {body: pets.yaml, stages: [{stageName: prod}]}
+          - deployments: [{body: pets.yaml}, {body: pets.yaml}]
+            stages: [{stageName: prod, deploymentId: abcdef}]
+        apiKeys:
+          - {name: a, value: same-value-0123456789}
+          - {name: b, value: same-value-0123456789}
+        """));
+
+    assertThat(messages).containsKeys("/restApis/0/stages/1/stageName", "/restApis/1/id", "/restApis/3",
+        "/restApis/4/deployments/1", "/apiKeys/1/value");
+    assertThat(messages.get("/restApis/3")).contains("is also the id of /restApis/2 (derived from the same body)");
+  }
+
+  @Test
+  void methodSettingsMustNameMethodsOfTheDeployment() {
+    Map<String, String> messages = byPointer(files.problems("""
+        restApis:
+          - body: pets.yaml
+            stages:
+              - stageName: prod
+                methodSettings:
+                  pets/GET: {}
+                  /GET: {}
+                  pets/PUT: {}
+                  /pets/GET: {}
+        """));
+
+    assertThat(messages).containsOnly(
+        Map.entry("/restApis/0/stages/0/methodSettings/pets~1PUT", "\"pets/PUT\" names no method of the stage's "
+            + "deployment; its methods: /GET, pets/GET, pets/POST, pets/{petId}/GET, pets/{petId}/DELETE"),
+        Map.entry("/restApis/0/stages/0/methodSettings/~1pets~1GET", "\"/pets/GET\" is not a method settings key: "
+            + "use */* for every method, or {resource path without the leading /}/{METHOD} such as "
+            + "pets/{petId}/GET (/GET for the root)"));
+  }
+
+  @Test
+  void stageValuesFollowAwsRules() {
+    Map<String, String> messages = byPointer(files.problems("""
+        restApis:
+          - body: pets.yaml
+            stages:
+              - stageName: prod
+                variables: {v: "a b"}
+                accessLogSettings: {format: "$context.status", destinationArn: not-an-arn}
+                tags: {"aws:owner": x}
+        """));
+
+    assertThat(messages).containsOnlyKeys("/restApis/0/stages/0/variables/v",
+        "/restApis/0/stages/0/accessLogSettings/format", "/restApis/0/stages/0/accessLogSettings/destinationArn",
+        "/restApis/0/stages/0/tags/aws:owner");
+    assertThat(messages.get("/restApis/0/stages/0/accessLogSettings/format"))
+        .isEqualTo("must contain $context.requestId or $context.extendedRequestId, as in AWS");
+  }
+
+  @Test
+  void usagePlansMustReferenceConfiguredStagesAndMethods() {
+    Map<String, String> messages = byPointer(files.problems("""
+        restApis: [{id: petstore01, body: pets.yaml, stages: [{stageName: prod}]}]
+        usagePlans:
+          - name: Basic
+            apiStages:
+              - apiId: petstore01
+                stage: beta
+              - apiId: petstore01
+                stage: prod
+                throttle:
+                  /pets/PATCH: {rateLimit: 1}
+                  pets/GET: {rateLimit: 1}
+        """));
+
+    assertThat(messages).containsOnlyKeys("/usagePlans/0/apiStages/0/stage",
+        "/usagePlans/0/apiStages/1/throttle/~1pets~1PATCH", "/usagePlans/0/apiStages/1/throttle/pets~1GET");
+    assertThat(messages.get("/usagePlans/0/apiStages/0/stage"))
+        .isEqualTo("API petstore01 has no stage \"beta\"; its stages: prod");
+  }
+
+  @Test
+  void aKeyIsInOnlyOnePlanPerApiStage() {
+    Map<String, String> messages = byPointer(files.problems("""
+        restApis: [{id: petstore01, body: pets.yaml, stages: [{stageName: prod}]}]
+        apiKeys: [{name: alice, value: alice-key-0123456789abcdef}]
+        usagePlans:
+          - {name: Basic, apiStages: [{apiId: petstore01, stage: prod}]}
+          - {name: Gold, apiStages: [{apiId: petstore01, stage: prod}]}
+        usagePlanKeys:
+          - {usagePlanId: Basic, keyId: alice}
+          - {usagePlanId: Gold, keyId: alice}
+          - {usagePlanId: Gold, keyId: alice}
+        """));
+
+    assertThat(messages).containsOnlyKeys("/usagePlanKeys/1", "/usagePlanKeys/2");
+    assertThat(messages.get("/usagePlanKeys/1")).endsWith("a key may be in only one plan per API stage");
+    assertThat(messages.get("/usagePlanKeys/2")).startsWith("attaches the same key to the same plan");
+  }
+
+  @Test
+  void basePathsAreUniquePerDomainAndReferenceStages() {
+    Map<String, String> messages = byPointer(files.problems("""
+        restApis: [{id: petstore01, body: pets.yaml, stages: [{stageName: prod}]}]
+        domainNames:
+          - domainName: api.example.com
+            basePathMappings:
+              - {restApiId: petstore01, stage: prod}
+              - {basePath: "(none)", restApiId: petstore01}
+              - {basePath: v1, restApiId: petstore01, stage: beta}
+          - domainName: API.example.com
+        """));
+
+    assertThat(messages).containsOnlyKeys("/domainNames/0/basePathMappings/1/basePath",
+        "/domainNames/0/basePathMappings/2/stage", "/domainNames/1/domainName");
+  }
+
+  @Test
+  void backendsRefuseSettingsTheyDoNotUse() {
+    Map<String, String> messages = byPointer(files.problems("""
+        store: {url: "jdbc:postgresql://db/gw"}
+        rateLimiting: {backend: postgresql, redisUri: "redis://x", url: "mysql://db"}
+        """));
+
+    assertThat(messages).containsOnlyKeys("/store/url", "/rateLimiting/redisUri", "/rateLimiting/url");
+    assertThat(messages.get("/store/url"))
+        .isEqualTo("is not used by the default engine; remove it, or choose the engine that needs it");
+  }
+
+  @Test
+  void identityPoliciesFollowTheIamGrammar() {
+    Map<String, String> messages = byPointer(files.problems("""
+        identities:
+          - accessKeyId: AKIAIOSFODNN7EXAMPLE
+            secretAccessKey: secret
+            arn: arn:aws:iam::123456789012:user/alice
+            policies:
+              - Statement: {Effect: Allow, Principal: "*", Action: [], NotAction: x, Resource: "*"}
+              - {Version: "2012-10-17", Statement: []}
+        """));
+
+    assertThat(messages).containsOnlyKeys("/identities/0/policies/0/Version",
+        "/identities/0/policies/0/Statement/Principal", "/identities/0/policies/0/Statement",
+        "/identities/0/policies/1/Statement");
+  }
+
+  @Test
+  void lambdaFunctionsAreChecked() {
+    files.write("hello.jar", "x");
+    Map<String, String> messages = byPointer(files.problems("""
+        lambda:
+          functions:
+            - {functionName: hello, handler: a.B, codeUri: hello.jar, environment: {variables: {"1X": y, OK: 2}}}
+            - {functionName: hello, handler: a.B::handle, codeUri: hello.jar, environment: {vars: {}}}
+        """));
+
+    assertThat(messages).containsOnlyKeys("/lambda/functions/0/environment/variables/1X",
+        "/lambda/functions/0/environment/variables/OK", "/lambda/functions/1/functionName",
+        "/lambda/functions/1/environment/vars");
+  }
+
+  @Test
+  void wrongShapesAreReportedNotThrown() {
+    Map<String, String> messages = byPointer(files.problems("""
+        restApis: {body: pets.yaml}
+        apiKeys:
+          -
+          - just a string
+        usagePlans: [{name: [a]}]
+        """));
+
+    assertThat(messages).containsOnly(
+        Map.entry("/restApis", "must be a list, not an object"),
+        Map.entry("/apiKeys/0", "is an empty list entry; fill it in or remove it"),
+        Map.entry("/apiKeys/1", "must be an object (key: value pairs), not the string \"just a string\""),
+        Map.entry("/usagePlans/0/name", "must be a string, not a list"));
+  }
+}
