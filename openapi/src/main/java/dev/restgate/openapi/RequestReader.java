@@ -33,9 +33,10 @@ final class RequestReader {
   }
 
   /**
-   * @param modelName the name for a model made from an inline body schema
+   * @param modelName the start of the name of a model made from an inline body schema
    */
   Request read(Located operation, Located pathItem, String modelName) {
+    String bodyModelName = modelName + "Request";
     Map<String, Boolean> parameters = new LinkedHashMap<>();
     Map<String, String> requestModels = new LinkedHashMap<>();
     Located body = null;
@@ -66,7 +67,7 @@ final class RequestReader {
       }
     }
     if (body != null) {
-      String model = models.modelFor(body, modelName);
+      String model = models.modelFor(body, bodyModelName);
       if (model != null) {
         mediaTypes(operation, "consumes").forEach(type -> requestModels.put(type, model));
       }
@@ -75,7 +76,7 @@ final class RequestReader {
     if (version == SpecVersion.OPENAPI_3 && requestBody.exists()) {
       Located resolved = refs.resolve(requestBody);
       if (resolved != null) {
-        requestModels.putAll(contentModels(resolved.get("content"), modelName));
+        requestModels.putAll(contentModels(resolved.get("content"), bodyModelName));
       }
     }
     return new Request(parameters, requestModels);
