@@ -48,17 +48,8 @@ final class AuthorizerReader {
       }
     }
     String type = type(at);
-    if (type == null) {
-      return null;
-    }
     String authorizerUri = reader.text(at.get("authorizerUri"));
-    if (!type.equals("COGNITO_USER_POOLS") && !at.get("authorizerUri").exists()) {
-      problems.error(at, "authorizerUri is required for " + type + " authorizers");
-    }
     List<String> providerArns = reader.stringList(at.get("providerARNs"));
-    if (type.equals("COGNITO_USER_POOLS") && providerArns.isEmpty()) {
-      problems.error(at, "providerARNs (the user pool ARNs) is required for COGNITO_USER_POOLS authorizers");
-    }
     String validation = reader.text(at.get("identityValidationExpression"));
     if (validation != null) {
       try {
@@ -68,10 +59,20 @@ final class AuthorizerReader {
             + e.getDescription());
       }
     }
+    String credentials = reader.text(at.get("authorizerCredentials"));
+    Integer ttl = reader.integer(at.get("authorizerResultTtlInSeconds"), 0, 3600);
+    if (type == null) {
+      return null;
+    }
+    if (!type.equals("COGNITO_USER_POOLS") && !at.get("authorizerUri").exists()) {
+      problems.error(at, "authorizerUri is required for " + type + " authorizers");
+    }
+    if (type.equals("COGNITO_USER_POOLS") && providerArns.isEmpty()) {
+      problems.error(at, "providerARNs (the user pool ARNs) is required for COGNITO_USER_POOLS authorizers");
+    }
     return new Authorizer(Ids.of(apiId, "authorizer", name), name, type, providerArns,
-        reader.text(scheme.get(Extensions.AUTHTYPE)), authorizerUri,
-        reader.text(at.get("authorizerCredentials")), identitySource(type, at, scheme), validation,
-        reader.integer(at.get("authorizerResultTtlInSeconds"), 0, 3600));
+        reader.text(scheme.get(Extensions.AUTHTYPE)), authorizerUri, credentials, identitySource(type, at, scheme),
+        validation, ttl);
   }
 
   private String type(Located authorizer) {

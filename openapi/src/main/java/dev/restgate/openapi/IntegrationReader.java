@@ -64,16 +64,13 @@ final class IntegrationReader {
       return null;
     }
     warnUnknownFields(at);
-    String type = at.get("type").exists() ? reader.choice(at.get("type"), TYPES) : missing(at, "type", "");
-    if (type == null) {
-      return null;
-    }
-    boolean proxy = type.endsWith("_PROXY");
+    String type = at.get("type").exists() ? reader.choice(at.get("type"), TYPES)
+        : missing(at, "type", " (aws, aws_proxy, http, http_proxy or mock)");
     String httpMethod = upper(reader.text(at.get("httpMethod")));
-    if (httpMethod == null && !type.equals("MOCK") && !at.get("httpMethod").exists()) {
-      missing(at, "httpMethod", " for " + type + " integrations (the method used toward the backend)");
+    String uri = reader.text(at.get("uri"));
+    if (type != null) {
+      checkWhatTheTypeNeeds(at, type, uri);
     }
-    String uri = uri(at, type);
     String connectionType = reader.choice(at.get("connectionType"), CONNECTION_TYPES);
     String connectionId = reader.text(at.get("connectionId"));
     if ("VPC_LINK".equals(connectionType) && connectionId == null) {
@@ -88,13 +85,17 @@ final class IntegrationReader {
       }
       tlsConfig = new TlsConfig(reader.bool(tls.get("insecureSkipVerification")));
     }
-    return new Integration(type, httpMethod, uri, connectionType, connectionId, reader.text(at.get("credentials")),
-        mappings, reader.stringMap(at.get("requestTemplates")),
+    // Proxy integrations ignore integration responses at run time, and AWS exports them without method responses.
+    boolean usesResponses = type != null && !type.endsWith("_PROXY");
+    // Every field is read even when the type is unusable, so that all of their errors are reported.
+    Integration integration = new Integration(type, httpMethod, uri, connectionType, connectionId,
+        reader.text(at.get("credentials")), mappings, reader.stringMap(at.get("requestTemplates")),
         reader.choice(at.get("passthroughBehavior"), PASSTHROUGH),
         reader.choice(at.get("contentHandling"), CONTENT_HANDLING),
         reader.integer(at.get("timeoutInMillis"), 50, 29_000), reader.text(at.get("cacheNamespace")),
-        reader.stringList(at.get("cacheKeyParameters")), responses(at.get("responses"), proxy, methodResponses),
-        tlsConfig);
+        reader.stringList(at.get("cacheKeyParameters")),
+        responses(at.get("responses"), usesResponses, methodResponses), tlsConfig);
+    return type == null ? null : integration;
   }
 
   private void warnUnknownFields(Located at) {
@@ -107,24 +108,27 @@ final class IntegrationReader {
     }
   }
 
-  private String uri(Located at, String type) {
-    String uri = reader.text(at.get("uri"));
-    if (uri == null) {
-      if (!type.equals("MOCK") && !at.get("uri").exists()) {
-        missing(at, "uri", " for " + type + " integrations");
-      }
-      return null;
+  /** Every type but MOCK calls a backend, named by an ARN (AWS types) or an HTTP URL (HTTP types). */
+  private void checkWhatTheTypeNeeds(Located at, String type, String uri) {
+    if (type.equals("MOCK")) {
+      return;
+    }
+    if (!at.get("httpMethod").exists()) {
+      missing(at, "httpMethod", " for " + type + " integrations (the method used toward the backend)");
+    }
+    if (!at.get("uri").exists()) {
+      missing(at, "uri", " for " + type + " integrations");
+      return;
     }
     boolean aws = type.startsWith("AWS");
-    boolean valid = type.equals("MOCK") || (aws ? uri.startsWith("arn:")
-        : uri.startsWith("http://") || uri.startsWith("https://") || uri.startsWith("${stageVariables."));
-    if (!valid) {
-      problems.error(at.get("uri"), aws
-          ? "An " + type + " integration uri must be an ARN (arn:aws:apigateway:{region}:{service}:...), not '"
-              + uri + "'"
-          : "An " + type + " integration uri must be an absolute http:// or https:// URL, not '" + uri + "'");
+    if (uri != null && aws && !uri.startsWith("arn:")) {
+      problems.error(at.get("uri"), "An " + type + " integration uri must be an ARN "
+          + "(arn:aws:apigateway:{region}:{service}:...), not '" + uri + "'");
+    } else if (uri != null && !aws && !uri.startsWith("http://") && !uri.startsWith("https://")
+        && !uri.startsWith("${stageVariables.")) {
+      problems.error(at.get("uri"), "An " + type + " integration uri must be an absolute http:// or https:// URL, "
+          + "not '" + uri + "'");
     }
-    return uri;
   }
 
   private Map<String, String> requestMappings(Located at, Map<String, Boolean> declared) {
@@ -151,7 +155,7 @@ final class IntegrationReader {
     return mappings;
   }
 
-  private Map<String, IntegrationResponse> responses(Located at, boolean proxy,
+  private Map<String, IntegrationResponse> responses(Located at, boolean usesResponses,
       Map<String, MethodResponse> methodResponses) {
     Map<String, IntegrationResponse> responses = new LinkedHashMap<>();
     if (!reader.object(at)) {
@@ -178,12 +182,12 @@ final class IntegrationReader {
             + "'");
       }
       MethodResponse methodResponse = statusCode == null ? null : methodResponses.get(statusCode);
-      // Proxy integrations ignore integration responses at run time, and AWS exports them without method responses.
-      if (!proxy && statusCode != null && methodResponse == null) {
+      if (usesResponses && statusCode != null && methodResponse == null) {
         problems.error(response.get("statusCode"), "No method response has status " + statusCode
             + ": declare it under the operation's responses");
       }
-      Map<String, String> parameters = responseMappings(response.get("responseParameters"), proxy, methodResponse);
+      Map<String, String> parameters =
+          responseMappings(response.get("responseParameters"), usesResponses, methodResponse);
       responses.put(pattern, new IntegrationResponse(statusCode, selectionPattern, parameters,
           reader.stringMap(response.get("responseTemplates")),
           reader.choice(response.get("contentHandling"), CONTENT_HANDLING)));
@@ -191,13 +195,13 @@ final class IntegrationReader {
     return responses;
   }
 
-  private Map<String, String> responseMappings(Located at, boolean proxy, MethodResponse methodResponse) {
+  private Map<String, String> responseMappings(Located at, boolean usesResponses, MethodResponse methodResponse) {
     Map<String, String> mappings = reader.stringMap(at);
     for (Map.Entry<String, String> mapping : mappings.entrySet()) {
       Located entry = at.get(mapping.getKey());
       if (!RESPONSE_TARGET.matcher(mapping.getKey()).matches()) {
         problems.error(entry, "Invalid mapping target '" + mapping.getKey() + "': use method.response.header.{name}");
-      } else if (!proxy && methodResponse != null
+      } else if (usesResponses && methodResponse != null
           && !methodResponse.responseParameters().containsKey(mapping.getKey())) {
         problems.error(entry, mapping.getKey() + " is not declared: add the header to the " + methodResponse
             .statusCode() + " response's headers");

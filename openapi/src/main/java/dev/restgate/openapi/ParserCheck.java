@@ -22,7 +22,7 @@ final class ParserCheck {
 
   /**
    * Adds swagger-parser's findings to {@code problems}, except where the importer already reported an error at the
-   * same place (the importer's message says more).
+   * same place, or a warning about the very member the parser finds unexpected (the importer's message says more).
    */
   static void check(JsonNode document, SpecVersion version, Problems problems) {
     List<String> messages;
@@ -38,7 +38,8 @@ final class ParserCheck {
     List<Finding> findings = new ArrayList<>();
     for (String message : messages == null ? List.<String>of() : messages) {
       Finding finding = locate(message, document);
-      if (finding != null && !problems.hasErrorAt(finding.pointer())) {
+      if (finding != null && !problems.hasErrorAt(finding.pointer())
+          && !(message.endsWith(" is unexpected") && problems.hasWarningAt(finding.pointer()))) {
         findings.add(finding);
       }
     }

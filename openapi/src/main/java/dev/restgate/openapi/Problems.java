@@ -42,6 +42,11 @@ final class Problems {
     return errors.stream().anyMatch(p -> p.pointer().equals(pointer));
   }
 
+  /** Whether a warning was already reported at exactly {@code pointer}. */
+  boolean hasWarningAt(String pointer) {
+    return warnings.stream().anyMatch(p -> p.pointer().equals(pointer));
+  }
+
   boolean hasErrors() {
     return !errors.isEmpty();
   }
