@@ -1,6 +1,7 @@
 package dev.restgate.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,12 +32,15 @@ final class Fixtures {
   final Path classesDirectory;
   /** The fixture classes in one jar, which also bundles its own aws-lambda-java-core and jackson-annotations. */
   final Path bundlingJar;
+  /** The fixture classes again, registering {@code fixture.ReversingSerializer} as their custom serializer. */
+  final Path serializingDirectory;
   /** The example function, as deployed to AWS. */
   final Path helloJar;
 
-  private Fixtures(Path classesDirectory, Path bundlingJar, Path helloJar) {
+  private Fixtures(Path classesDirectory, Path bundlingJar, Path serializingDirectory, Path helloJar) {
     this.classesDirectory = classesDirectory;
     this.bundlingJar = bundlingJar;
+    this.serializingDirectory = serializingDirectory;
     this.helloJar = helloJar;
   }
 
@@ -77,7 +81,11 @@ final class Fixtures {
       addJar(out, jarOf(Context.class), written);
       addJar(out, jarOf(JsonProperty.class), written);
     }
-    return new Fixtures(classes, jar, helloJar);
+    Path serializing = output.resolve("serializing");
+    copyTree(classes, serializing);
+    Path services = Files.createDirectories(serializing.resolve("META-INF/services"));
+    Files.writeString(services.resolve(CustomPojoSerializer.class.getName()), "fixture.ReversingSerializer\n");
+    return new Fixtures(classes, jar, serializing, helloJar);
   }
 
   private static void compile(Path sources, Path into) throws IOException {

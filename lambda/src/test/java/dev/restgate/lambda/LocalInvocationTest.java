@@ -39,7 +39,8 @@ class LocalInvocationTest {
         function("copy", "fixture.Methods::copy", fixtures.classesDirectory),
         function("nothing", "fixture.Methods::nothing", fixtures.classesDirectory),
         function("counter", "fixture.Counter", fixtures.classesDirectory),
-        function("context", "fixture.ContextReport", fixtures.classesDirectory)), CLOCK);
+        function("context", "fixture.ContextReport", fixtures.classesDirectory),
+        function("custom", "fixture.Shout", fixtures.serializingDirectory)), CLOCK);
     module = new LambdaModule();
     module.start(context);
     invoker = context.invoker();
@@ -114,6 +115,11 @@ class LocalInvocationTest {
   @Test
   void stringHandlerTakesAndAnswersJsonStrings() throws Exception {
     assertThat(text(invoke(invoker, "shout", "\"hey\"").payload())).isEqualTo("\"HEY!\"");
+  }
+
+  @Test
+  void customSerializerTheFunctionRegistersReplacesJson() throws Exception {
+    assertThat(text(invoke(invoker, "custom", "cba").payload())).isEqualTo("<ABC!>");
   }
 
   @Test
