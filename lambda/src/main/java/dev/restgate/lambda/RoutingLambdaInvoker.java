@@ -25,12 +25,13 @@ final class RoutingLambdaInvoker implements LambdaInvoker {
 
   @Override
   public Result invoke(Invocation invocation) throws LambdaInvokeException {
-    Optional<LocalFunction> function = FunctionReference.parse(invocation.function())
-        .flatMap(reference -> local.find(reference.name()));
+    Optional<FunctionReference> reference = FunctionReference.parse(invocation.function());
+    Optional<LocalFunction> function = reference.flatMap(r -> local.find(r.name()));
     if (function.isEmpty()) {
       return remote.invoke(invocation);
     }
-    InvocationRequest request = new InvocationRequest(UUID.randomUUID().toString(), invocation.qualifier(),
+    String qualifier = invocation.qualifier() != null ? invocation.qualifier() : reference.get().qualifier();
+    InvocationRequest request = new InvocationRequest(UUID.randomUUID().toString(), qualifier,
         invocation.payload(), null);
     Execution execution = function.get().invoke(request, invocation.timeout());
     return new Result(execution.payload(), execution.functionError(), LocalFunction.VERSION, null);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
 import dev.restgate.http.Headers;
+import dev.restgate.lambda.internal.local.LocalFunction;
 import dev.restgate.spi.ServiceEndpoint;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ class InvokeApiEndpointTest {
         function("logs", "fixture.Logs", fixtures.classesDirectory),
         function("failing", "fixture.Failing", fixtures.classesDirectory),
         function("sleeper", "fixture.Sleeper", fixtures.classesDirectory, 1),
+        function("crowded", "fixture.Sleeper", fixtures.classesDirectory, 1),
         function("context", "fixture.ContextReport", fixtures.classesDirectory)), Clock.systemUTC());
     module = new LambdaModule();
     module.start(context);
@@ -122,6 +124,19 @@ class InvokeApiEndpointTest {
         .containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z " + REQUEST_ID
             + " Task timed out after 1\\.00 seconds\n")
         .contains("\tStatus: timeout\t\n");
+  }
+
+  @Test
+  void invocationsPastTheConcurrencyLimitAreThrottled() throws Exception {
+    for (int i = 0; i < LocalFunction.MAX_CONCURRENT_INVOCATIONS; i++) {
+      GatewayResponse accepted = endpoint.handle(
+          post("/2015-03-31/functions/crowded/invocations", "{}", "X-Amz-Invocation-Type", "Event"), REQUEST_ID);
+      assertThat(accepted.status()).isEqualTo(202);
+    }
+
+    assertError(endpoint.handle(post("/2015-03-31/functions/crowded/invocations", "{}"), REQUEST_ID), 429,
+        "TooManyRequestsException", "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\","
+            + "\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}");
   }
 
   @Test

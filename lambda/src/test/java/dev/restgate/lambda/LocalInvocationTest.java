@@ -176,4 +176,12 @@ class LocalInvocationTest {
     assertThat(context.path("logStreamName").asText()).matches("2026/03/01/\\[\\$LATEST\\][0-9a-f]{32}");
     assertThat(context.path("threadLoader").asBoolean()).isTrue();
   }
+
+  @Test
+  void qualifierInTheFunctionNameReachesTheContext() throws Exception {
+    JsonNode context = JSON.readTree(invoke(invoker, "context:blue", "{}").payload());
+
+    assertThat(context.path("invokedFunctionArn").asText())
+        .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:context:blue");
+  }
 }
