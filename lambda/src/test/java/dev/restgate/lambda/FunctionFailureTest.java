@@ -15,7 +15,9 @@ import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.LambdaInvoker.Invocation;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,18 +105,15 @@ class FunctionFailureTest {
 
   @Test
   void invocationsOfOneFunctionRunConcurrently() throws Exception {
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> rendezvous());
-    CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> rendezvous());
-
-    assertThat(first.get()).isEqualTo("\"met\"");
-    assertThat(second.get()).isEqualTo("\"met\"");
-  }
-
-  private static String rendezvous() {
+    ExecutorService callers = Executors.newFixedThreadPool(2);
     try {
-      return text(invoke(invoker, "rendezvous", "{}").payload());
-    } catch (LambdaInvokeException e) {
-      throw new IllegalStateException(e);
+      Future<String> first = callers.submit(() -> text(invoke(invoker, "rendezvous", "{}").payload()));
+      Future<String> second = callers.submit(() -> text(invoke(invoker, "rendezvous", "{}").payload()));
+
+      assertThat(first.get()).isEqualTo("\"met\"");
+      assertThat(second.get()).isEqualTo("\"met\"");
+    } finally {
+      callers.shutdownNow();
     }
   }
 }

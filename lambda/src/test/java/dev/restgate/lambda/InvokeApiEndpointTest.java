@@ -36,7 +36,7 @@ class InvokeApiEndpointTest {
         function("logs", "fixture.Logs", fixtures.classesDirectory),
         function("failing", "fixture.Failing", fixtures.classesDirectory),
         function("sleeper", "fixture.Sleeper", fixtures.classesDirectory, 1),
-        function("crowded", "fixture.Sleeper", fixtures.classesDirectory, 1),
+        function("crowded", "fixture.Sleeper", fixtures.classesDirectory, 60),
         function("context", "fixture.ContextReport", fixtures.classesDirectory)), Clock.systemUTC());
     module = new LambdaModule();
     module.start(context);
