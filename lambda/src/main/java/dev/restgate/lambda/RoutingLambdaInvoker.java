@@ -1,0 +1,39 @@
+package dev.restgate.lambda;
+
+import dev.restgate.lambda.internal.FunctionReference;
+import dev.restgate.lambda.internal.local.Execution;
+import dev.restgate.lambda.internal.local.InvocationRequest;
+import dev.restgate.lambda.internal.local.LocalFunction;
+import dev.restgate.lambda.internal.local.LocalFunctions;
+import dev.restgate.spi.LambdaInvokeException;
+import dev.restgate.spi.LambdaInvoker;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The gateway's {@link LambdaInvoker}: a function whose name (from a name or any ARN, whatever its region and
+ * account) is a local function runs in-process; every other function is invoked through the Lambda API.
+ */
+final class RoutingLambdaInvoker implements LambdaInvoker {
+  private final LocalFunctions local;
+  private final LambdaInvoker remote;
+
+  RoutingLambdaInvoker(LocalFunctions local, LambdaInvoker remote) {
+    this.local = local;
+    this.remote = remote;
+  }
+
+  @Override
+  public Result invoke(Invocation invocation) throws LambdaInvokeException {
+    Optional<FunctionReference> reference = FunctionReference.parse(invocation.function());
+    Optional<LocalFunction> function = reference.flatMap(r -> local.find(r.name()));
+    if (function.isEmpty()) {
+      return remote.invoke(invocation);
+    }
+    String qualifier = invocation.qualifier() != null ? invocation.qualifier() : reference.get().qualifier();
+    InvocationRequest request = new InvocationRequest(UUID.randomUUID().toString(), qualifier,
+        invocation.payload(), null);
+    Execution execution = function.get().invoke(request, invocation.timeout());
+    return new Result(execution.payload(), execution.functionError(), LocalFunction.VERSION, null);
+  }
+}

@@ -1,0 +1,209 @@
+package dev.restgate.lambda.internal.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.restgate.http.Body;
+import dev.restgate.http.GatewayRequest;
+import dev.restgate.http.GatewayResponse;
+import dev.restgate.http.Headers;
+import dev.restgate.http.PayloadTooLargeException;
+import dev.restgate.lambda.internal.FunctionReference;
+import dev.restgate.lambda.internal.local.Execution;
+import dev.restgate.lambda.internal.local.InvocationRequest;
+import dev.restgate.lambda.internal.local.LocalClientContext;
+import dev.restgate.lambda.internal.local.LocalFunction;
+import dev.restgate.lambda.internal.local.LocalFunctions;
+import dev.restgate.spi.LambdaInvokeException;
+import dev.restgate.spi.LambdaInvokeException.Reason;
+import dev.restgate.spi.ServiceEndpoint;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lambda Invoke API ({@code POST /2015-03-31/functions/{FunctionName}/invocations}) for the local functions,
+ * so the AWS SDKs and CLI can invoke them with an endpoint override. The function is named by name, partial ARN or
+ * full ARN (percent-encoded in the path), with an optional {@code :qualifier} or {@code Qualifier} query parameter;
+ * {@code X-Amz-Invocation-Type} is {@code RequestResponse} (the default), {@code Event} or {@code DryRun}, and
+ * {@code X-Amz-Log-Type: Tail} returns the end of the log in {@code X-Amz-Log-Result}. Signatures are not checked.
+ * Thread-safe.
+ */
+public final class InvokeApiEndpoint implements ServiceEndpoint {
+  static final String PREFIX = "/2015-03-31/functions/";
+  private static final String SUFFIX = "/invocations";
+  /** The largest synchronous event AWS accepts. */
+  static final int MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
+  /** The largest asynchronous event AWS accepts. */
+  static final int MAX_ASYNC_PAYLOAD = 1024 * 1024;
+  private static final String QUALIFIER_PATTERN = "(|[a-zA-Z0-9$_-]+)";
+  private static final Pattern QUALIFIER = Pattern.compile("[a-zA-Z0-9$_-]{1,128}");
+  private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.US_ASCII);
+  private static final ObjectReader STRICT_JSON =
+      new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final Logger LOG = LoggerFactory.getLogger(InvokeApiEndpoint.class);
+
+  private final LocalFunctions functions;
+  private final String region;
+  private final String accountId;
+
+  /**
+   * @param region the region of the local functions (their ARNs, and the only region they are reachable from)
+   * @param accountId the account of the local functions
+   */
+  public InvokeApiEndpoint(LocalFunctions functions, String region, String accountId) {
+    this.functions = functions;
+    this.region = region;
+    this.accountId = accountId;
+  }
+
+  @Override
+  public boolean matches(GatewayRequest request) {
+    return request.rawPath().startsWith(PREFIX);
+  }
+
+  @Override
+  public GatewayResponse handle(GatewayRequest request, String requestId) {
+    String path = request.rawPath();
+    String rawName = path.endsWith(SUFFIX) ? path.substring(PREFIX.length(), path.length() - SUFFIX.length()) : "";
+    if (!"POST".equals(request.method()) || rawName.isEmpty() || rawName.indexOf('/') >= 0) {
+      return LambdaApiErrors.unknownOperation();
+    }
+    String invocationType = header(request, "X-Amz-Invocation-Type", "RequestResponse");
+    if (!invocationType.equals("RequestResponse") && !invocationType.equals("Event")
+        && !invocationType.equals("DryRun")) {
+      return LambdaApiErrors.validation("invocationType", invocationType,
+          "Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+    }
+    String logType = header(request, "X-Amz-Log-Type", "None");
+    if (!logType.equals("None") && !logType.equals("Tail")) {
+      return LambdaApiErrors.validation("logType", logType, "Member must satisfy enum value set: [None, Tail]");
+    }
+    String name = decode(rawName);
+    Optional<FunctionReference> parsed = FunctionReference.parse(name);
+    if (parsed.isEmpty()) {
+      return LambdaApiErrors.validation("functionName", name, name.length() > FunctionReference.MAX_LENGTH
+          ? "Member must have length less than or equal to " + FunctionReference.MAX_LENGTH
+          : "Member must satisfy regular expression pattern: " + FunctionReference.AWS_PATTERN);
+    }
+    FunctionReference reference = parsed.get();
+    String qualifier = request.query().containsKey("Qualifier") ? request.query().get("Qualifier").get(0) : null;
+    if (qualifier != null && !QUALIFIER.matcher(qualifier).matches()) {
+      return LambdaApiErrors.validation("qualifier", qualifier,
+          "Member must satisfy regular expression pattern: " + QUALIFIER_PATTERN);
+    }
+    if (qualifier != null && reference.qualifier() != null && !qualifier.equals(reference.qualifier())) {
+      return LambdaApiErrors.invalidParameterValue(
+          "The derived qualifier from the function name does not match the specified qualifier.");
+    }
+    if (qualifier == null) {
+      qualifier = reference.qualifier();
+    }
+    if (reference.region() != null && !reference.region().equals(region)) {
+      return LambdaApiErrors.resourceNotFound(
+          "Functions from '" + reference.region() + "' are not reachable in this region ('" + region + "')");
+    }
+    Optional<LocalFunction> function = functions.find(reference.name());
+    if (function.isEmpty()) {
+      String account = reference.accountId() == null ? accountId : reference.accountId();
+      return LambdaApiErrors.resourceNotFound(
+          "Function not found: " + FunctionReference.arn(region, account, reference.name(), qualifier));
+    }
+    return invoke(function.get(), request, requestId, invocationType, logType.equals("Tail"), qualifier);
+  }
+
+  private GatewayResponse invoke(LocalFunction function, GatewayRequest request, String requestId,
+      String invocationType, boolean tail, String qualifier) {
+    boolean async = invocationType.equals("Event");
+    int limit = async ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
+    byte[] payload;
+    try {
+      payload = request.bodyBytes();
+    } catch (PayloadTooLargeException e) {
+      return LambdaApiErrors.requestTooLarge(limit);
+    } catch (IOException e) {
+      LOG.debug("Could not read an Invoke request body", e);
+      return LambdaApiErrors.invalidRequestContent("Could not read the request body");
+    }
+    if (payload.length > limit) {
+      return LambdaApiErrors.requestTooLarge(limit);
+    }
+    if (new String(payload, StandardCharsets.UTF_8).isBlank()) {
+      payload = EMPTY_EVENT;
+    }
+    try {
+      STRICT_JSON.readTree(payload);
+    } catch (JsonProcessingException e) {
+      return LambdaApiErrors.invalidRequestContent("Could not parse request body into json: "
+          + "Could not parse payload into json: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return LambdaApiErrors.invalidRequestContent("Could not parse request body into json: " + e.getMessage());
+    }
+    LocalClientContext clientContext = null;
+    String encodedContext = request.headers().first("X-Amz-Client-Context");
+    if (encodedContext != null) {
+      try {
+        clientContext = LocalClientContext.decode(encodedContext);
+      } catch (IllegalArgumentException e) {
+        return LambdaApiErrors.invalidParameterValue("Client context must be a valid Base64-encoded JSON object.");
+      }
+    }
+    if (invocationType.equals("DryRun")) {
+      return withRequestId(new GatewayResponse(204, new Headers(2), Body.empty()), requestId);
+    }
+    InvocationRequest invocation = new InvocationRequest(requestId, qualifier, payload, clientContext);
+    if (async) {
+      try {
+        function.start(invocation);
+      } catch (RejectedExecutionException e) {
+        return LambdaApiErrors.tooManyRequests();
+      }
+      return withRequestId(new GatewayResponse(202, new Headers(2), Body.empty()), requestId);
+    }
+    Execution execution;
+    try {
+      execution = function.invoke(invocation, null);
+    } catch (LambdaInvokeException e) {
+      if (e.reason() == Reason.THROTTLED) {
+        return LambdaApiErrors.tooManyRequests();
+      }
+      LOG.warn("Invoking {} failed", function.name(), e);
+      return LambdaApiErrors.serviceError();
+    }
+    Headers headers = new Headers(8);
+    headers.add("Content-Type", "application/json");
+    headers.add("X-Amz-Executed-Version", LocalFunction.VERSION);
+    if (execution.functionError() != null) {
+      headers.add("X-Amz-Function-Error", execution.functionError());
+    }
+    if (tail) {
+      headers.add("X-Amz-Log-Result", execution.logResult());
+    }
+    return withRequestId(new GatewayResponse(200, headers, Body.of(execution.payload())), requestId);
+  }
+
+  private static GatewayResponse withRequestId(GatewayResponse response, String requestId) {
+    response.headers().set("x-amzn-RequestId", requestId);
+    return response;
+  }
+
+  private static String header(GatewayRequest request, String name, String absent) {
+    String value = request.headers().first(name);
+    return value == null ? absent : value;
+  }
+
+  /** Percent-decodes a path segment; {@code +} stays a plus sign, as in any URL path. */
+  private static String decode(String raw) {
+    try {
+      return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return raw;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.restgate.lambda;
+
+import dev.restgate.config.FunctionConfig;
+import dev.restgate.config.LambdaConfig;
+import dev.restgate.spi.LambdaInvokeException;
+import dev.restgate.spi.LambdaInvoker;
+import dev.restgate.spi.LambdaInvoker.Invocation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Shorthands for the tests of local functions. */
+final class LocalFunctionTests {
+  private LocalFunctionTests() {}
+
+  static FunctionConfig function(String name, String handler, Path codeUri) {
+    return function(name, handler, codeUri, 3);
+  }
+
+  static FunctionConfig function(String name, String handler, Path codeUri, int timeoutSeconds) {
+    return new FunctionConfig(name, handler, codeUri, timeoutSeconds, 256, Map.of());
+  }
+
+  static LambdaConfig lambda(FunctionConfig... functions) {
+    return new LambdaConfig(null, null, null, List.of(functions));
+  }
+
+  static LambdaInvoker.Result invoke(LambdaInvoker invoker, String function, String payload)
+      throws LambdaInvokeException {
+    return invoker.invoke(new Invocation(function, null, payload.getBytes(StandardCharsets.UTF_8),
+        Duration.ofSeconds(10), null));
+  }
+
+  static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}

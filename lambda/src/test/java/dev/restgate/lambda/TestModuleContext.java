@@ -1,0 +1,78 @@
+package dev.restgate.lambda;
+
+import dev.restgate.config.GatewayConfig;
+import dev.restgate.config.LambdaConfig;
+import dev.restgate.config.RateLimitingConfig;
+import dev.restgate.config.StoreConfig;
+import dev.restgate.spi.LambdaInvoker;
+import dev.restgate.spi.ModuleContext;
+import dev.restgate.spi.ServiceEndpoint;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link ModuleContext} that keeps what a module registers. */
+final class TestModuleContext implements ModuleContext {
+  static final String REGION = "us-east-1";
+  static final String ACCOUNT = "123456789012";
+
+  final List<LambdaInvoker> invokers = new ArrayList<>();
+  final List<ServiceEndpoint> endpoints = new ArrayList<>();
+  private final GatewayConfig config;
+  private final Clock clock;
+
+  TestModuleContext(LambdaConfig lambda, Clock clock) {
+    this(gatewayConfig(lambda, null), clock);
+  }
+
+  TestModuleContext(GatewayConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  static GatewayConfig gatewayConfig(LambdaConfig lambda, Path source) {
+    return new GatewayConfig(REGION, ACCOUNT, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        lambda, StoreConfig.EMBEDDED, RateLimitingConfig.LOCAL, source);
+  }
+
+  /** The one invoker the module registered. */
+  LambdaInvoker invoker() {
+    return invokers.get(0);
+  }
+
+  /** The one endpoint the module registered. */
+  ServiceEndpoint endpoint() {
+    return endpoints.get(0);
+  }
+
+  @Override
+  public GatewayConfig config() {
+    return config;
+  }
+
+  @Override
+  public Path dataDirectory() {
+    return Path.of("target");
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public void registerLambdaInvoker(LambdaInvoker invoker) {
+    invokers.add(invoker);
+  }
+
+  @Override
+  public void registerEndpoint(ServiceEndpoint endpoint) {
+    endpoints.add(endpoint);
+  }
+
+  @Override
+  public <T> void registerService(Class<T> type, T service) {
+    throw new UnsupportedOperationException("the lambda module registers no services");
+  }
+}
