@@ -7,14 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restgate.config.GatewayConfig;
+import dev.restgate.testing.EmbeddedGateway;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -28,27 +31,26 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
-/** The real AWS SDK's {@link LambdaClient}, pointed at the gateway's Invoke API over HTTP, invokes local functions. */
+/**
+ * The real AWS SDK's {@link LambdaClient}, pointed at the gateway's Invoke API (the servlet filter on a real Jetty),
+ * invokes local functions.
+ */
 class InvokeApiOverHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static LambdaModule module;
-  private static JdkHttpAdapter server;
+  private static EmbeddedGateway server;
   private static LambdaClient lambda;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(@TempDir Path data) throws Exception {
     Fixtures fixtures = Fixtures.get();
-    TestModuleContext context = new TestModuleContext(lambda(
+    server = EmbeddedGateway.start(GatewayConfig.builder().lambda(lambda(
         function("hello", "dev.restgate.examples.hello.HelloHandler", fixtures.helloJar),
         function("context", "fixture.ContextReport", fixtures.classesDirectory),
         function("failing", "fixture.Failing", fixtures.classesDirectory),
-        function("mailbox", "fixture.Mailbox", fixtures.classesDirectory)), Clock.systemUTC());
-    module = new LambdaModule();
-    module.start(context);
-    server = JdkHttpAdapter.serve(context.endpoint());
+        function("mailbox", "fixture.Mailbox", fixtures.classesDirectory))).build(), data);
     lambda = LambdaClient.builder()
-        .endpointOverride(server.uri())
+        .endpointOverride(server.uri(""))
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
         .httpClient(Apache5HttpClient.create())
@@ -56,10 +58,9 @@ class InvokeApiOverHttpTest {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     lambda.close();
     server.close();
-    module.close();
   }
 
   @Test

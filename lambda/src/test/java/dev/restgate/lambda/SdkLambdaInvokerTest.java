@@ -8,17 +8,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restgate.config.CredentialsConfig;
+import dev.restgate.config.GatewayConfig;
 import dev.restgate.config.LambdaConfig;
 import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvokeException.Reason;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.LambdaInvoker.Invocation;
+import dev.restgate.testing.EmbeddedGateway;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A gateway without local functions invokes through the AWS SDK: here against another gateway's Invoke API over
@@ -27,33 +31,29 @@ import org.junit.jupiter.api.Test;
 class SdkLambdaInvokerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static LambdaModule serverModule;
-  private static JdkHttpAdapter server;
+  private static EmbeddedGateway server;
   private static LambdaModule clientModule;
   private static LambdaInvoker invoker;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(@TempDir Path data) throws Exception {
     Fixtures fixtures = Fixtures.get();
-    TestModuleContext serverContext = new TestModuleContext(lambda(
+    server = EmbeddedGateway.start(GatewayConfig.builder().lambda(lambda(
         function("context", "fixture.ContextReport", fixtures.classesDirectory),
         function("failing", "fixture.Failing", fixtures.classesDirectory),
-        function("sleeper", "fixture.Sleeper", fixtures.classesDirectory, 2)), Clock.systemUTC());
-    serverModule = new LambdaModule();
-    serverModule.start(serverContext);
-    server = JdkHttpAdapter.serve(serverContext.endpoint());
+        function("sleeper", "fixture.Sleeper", fixtures.classesDirectory, 2))).build(), data.resolve("server"));
 
-    TestModuleContext clientContext = new TestModuleContext(remoteOnly(server.uri().toString()), Clock.systemUTC());
+    TestModuleContext clientContext = new TestModuleContext(remoteOnly(server.uri("").toString()),
+        Clock.systemUTC());
     clientModule = new LambdaModule();
     clientModule.start(clientContext);
     invoker = clientContext.invoker();
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     clientModule.close();
     server.close();
-    serverModule.close();
   }
 
   @Test
