@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A Lambda proxy integration handler: answers {@code 200} with a JSON document echoing what API Gateway sent (method,
- * path, resource, path parameters, query, multi-value query, stage variables, stage, body) and a greeting for the
- * {@code name} query or path parameter.
+ * path, resource, path parameters, query, multi-value query, headers, multi-value headers, stage variables, stage,
+ * request path, body) and a greeting for the {@code name} query or path parameter.
  *
  * <p>Deploy to AWS with the handler {@code dev.restgate.examples.hello.HelloHandler}.
  */
@@ -32,8 +32,11 @@ public class HelloHandler implements RequestHandler<APIGatewayProxyRequestEvent,
     echo.put("pathParameters", event.getPathParameters());
     echo.put("query", event.getQueryStringParameters());
     echo.put("multiValueQuery", event.getMultiValueQueryStringParameters());
+    echo.put("headers", event.getHeaders());
+    echo.put("multiValueHeaders", event.getMultiValueHeaders());
     echo.put("stageVariables", event.getStageVariables());
     echo.put("stage", event.getRequestContext() == null ? null : event.getRequestContext().getStage());
+    echo.put("requestPath", event.getRequestContext() == null ? null : event.getRequestContext().getPath());
     echo.put("body", event.getBody());
 
     return new APIGatewayProxyResponseEvent()
