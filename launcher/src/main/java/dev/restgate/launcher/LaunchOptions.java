@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The command line of {@code java -jar gateway.war}, checked. Immutable.
@@ -49,11 +50,13 @@ public record LaunchOptions(Optional<Path> config, Path dataDir, int port) {
    * Parses the command line.
    *
    * @param args the arguments of {@code main}
+   * @param systemProperties where {@code restgate.config} and {@code restgate.data} are looked up
    * @param environment where {@code RESTGATE_CONFIG} and {@code RESTGATE_DATA} are looked up
    * @return the options, or empty when {@code --help} was asked for
    * @throws UsageException when an argument is unknown, lacks its value or has a bad one
    */
-  public static Optional<LaunchOptions> parse(String[] args, Map<String, String> environment) {
+  public static Optional<LaunchOptions> parse(String[] args, Properties systemProperties,
+      Map<String, String> environment) {
     String config = null;
     String data = null;
     String port = null;
@@ -78,8 +81,8 @@ public record LaunchOptions(Optional<Path> config, Path dataDir, int port) {
         default -> throw new UsageException("unknown option '" + arg + "'");
       }
     }
-    config = firstOf(config, System.getProperty("restgate.config"), environment.get("RESTGATE_CONFIG"));
-    data = firstOf(data, System.getProperty("restgate.data"), environment.get("RESTGATE_DATA"));
+    config = firstOf(config, systemProperties.getProperty("restgate.config"), environment.get("RESTGATE_CONFIG"));
+    data = firstOf(data, systemProperties.getProperty("restgate.data"), environment.get("RESTGATE_DATA"));
     return Optional.of(new LaunchOptions(
         Optional.ofNullable(config).map(LaunchOptions::existingConfig),
         data == null ? DEFAULT_DATA_DIR.toAbsolutePath() : path("--data", data).toAbsolutePath(),

@@ -40,7 +40,7 @@ public final class Main {
   static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
     Optional<LaunchOptions> options;
     try {
-      options = LaunchOptions.parse(args, environment);
+      options = LaunchOptions.parse(args, System.getProperties(), environment);
     } catch (UsageException e) {
       err.println("restgate: " + e.getMessage());
       err.println("Run with --help for usage.");
