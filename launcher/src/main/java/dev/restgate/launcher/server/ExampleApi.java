@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The bundled example, served when no configuration is given: its files (gateway.yaml, openapi.yaml and the Java
@@ -17,6 +19,8 @@ final class ExampleApi implements AutoCloseable {
   static final String API_ID = "exampleapi";
   static final String STAGE = "prod";
   static final String DIRECTORY = "example";
+  /** Where the WAR holds the example function's jar (the launcher's war-overlay puts it there). */
+  static final String FUNCTION_JAR_ENTRY = "WEB-INF/launcher/example/hello-function.jar";
   private static final String RESOURCES = "example/";
   private static final String BACKEND_PLACEHOLDER = "@BACKEND_URL@";
 
@@ -28,8 +32,12 @@ final class ExampleApi implements AutoCloseable {
     this.backend = backend;
   }
 
-  /** Starts the backend and writes the example's files, replacing those of an earlier run. */
-  static ExampleApi start(Path dataDir) throws IOException {
+  /**
+   * Starts the backend and writes the example's files, replacing those of an earlier run.
+   *
+   * @param war the WAR, which holds the function's jar at {@link #FUNCTION_JAR_ENTRY}
+   */
+  static ExampleApi start(Path dataDir, Path war) throws IOException {
     PetStoreBackend backend = PetStoreBackend.start();
     try {
       Path directory = Files.createDirectories(dataDir.resolve(DIRECTORY));
@@ -37,9 +45,7 @@ final class ExampleApi implements AutoCloseable {
           .replace(BACKEND_PLACEHOLDER, backend.uri().toString());
       Files.writeString(directory.resolve("gateway.yaml"), gatewayYaml);
       Files.write(directory.resolve("openapi.yaml"), read("openapi.yaml"));
-      try (InputStream jar = open("hello-function.jar")) {
-        Files.copy(jar, directory.resolve("hello-function.jar"), StandardCopyOption.REPLACE_EXISTING);
-      }
+      copyFunctionJar(war, directory.resolve("hello-function.jar"));
       return new ExampleApi(directory.resolve("gateway.yaml"), backend);
     } catch (IOException | UncheckedIOException e) {
       backend.close();
@@ -54,6 +60,18 @@ final class ExampleApi implements AutoCloseable {
   @Override
   public void close() {
     backend.close();
+  }
+
+  private static void copyFunctionJar(Path war, Path target) throws IOException {
+    try (ZipFile archive = new ZipFile(war.toFile())) {
+      ZipEntry entry = archive.getEntry(FUNCTION_JAR_ENTRY);
+      if (entry == null) {
+        throw new IOException(war + " lacks the example function " + FUNCTION_JAR_ENTRY);
+      }
+      try (InputStream jar = archive.getInputStream(entry)) {
+        Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   private static byte[] read(String name) throws IOException {

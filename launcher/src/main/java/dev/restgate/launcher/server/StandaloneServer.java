@@ -48,7 +48,7 @@ public final class StandaloneServer {
     try {
       Files.createDirectories(options.dataDir());
       if (options.config().isEmpty()) {
-        example = ExampleApi.start(options.dataDir());
+        example = ExampleApi.start(options.dataDir(), war);
       }
       Path config = example == null ? options.config().orElseThrow() : example.configFile();
       ServerThreadPool threads = ServerThreadPool.create();
