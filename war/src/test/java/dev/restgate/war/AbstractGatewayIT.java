@@ -1,0 +1,131 @@
+package dev.restgate.war;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a client sees from the deployed gateway, the same in every way of running the WAR. The API is
+ * {@code itestapi01}, stage {@code test}, from the test configuration ({@code src/it/config}): Lambda proxy routes to
+ * the local Java function {@code hello}, which answers with what it received, and an HTTP_PROXY route to
+ * {@link TestBackend}.
+ */
+abstract class AbstractGatewayIT {
+  static final String API_ID = "itestapi01";
+  static final String STAGE = "test";
+  static final String HOST = API_ID + ".execute-api.localhost";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static TestBackend backend;
+
+  /** Where the WAR runs, e.g. {@code http://127.0.0.1:8080}. */
+  abstract URI baseUri();
+
+  @BeforeAll
+  static void startBackend() {
+    backend = TestBackend.start(ItSettings.backendPort());
+  }
+
+  @AfterAll
+  static void stopBackend() {
+    backend.close();
+  }
+
+  @Test
+  void healthCheckReportsUp() throws IOException {
+    HttpResponse<String> response = Http.awaitAnswer(baseUri().resolve("/_health"), Duration.ofSeconds(60));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"status\":\"UP\"}"));
+  }
+
+  @Test
+  void executeApiHostAndStagePathRouteToTheMethod() {
+    HttpResponse<String> response = Http.get(viaHost("/hello/world"), "Host", HOST);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("/hello/world");
+  }
+
+  @Test
+  void userRequestPathRoutesToTheMethodOnAnyHost() {
+    HttpResponse<String> response = Http.get(viaUserRequest("/hello/world"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("/hello/world");
+  }
+
+  @Test
+  void unknownPathGets403MissingAuthenticationToken() throws IOException {
+    assertMissingAuthenticationToken(Http.get(viaHost("/no/such/route"), "Host", HOST));
+  }
+
+  @Test
+  void knownPathWithAnotherMethodGets403MissingAuthenticationToken() throws IOException {
+    assertMissingAuthenticationToken(Http.send("DELETE", viaUserRequest("/hello"), null));
+  }
+
+  @Test
+  void lambdaProxyGivesTheLocalFunctionTheRequest() {
+    HttpResponse<String> response = Http.send("POST", viaHost("/echo/some/deep/path?color=blue"),
+        "ping-from-the-client", "Host", HOST, "Content-Type", "text/plain");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("/echo/some/deep/path", "some/deep/path", "blue", "ping-from-the-client");
+  }
+
+  @Test
+  void httpProxyForwardsTheRequestToTheBackend() throws IOException {
+    HttpResponse<String> response = Http.get(viaUserRequest("/pets/7?color=blue"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode seen = JSON.readTree(response.body());
+    assertThat(seen.path("backend").asText()).isEqualTo(TestBackend.NAME);
+    assertThat(seen.path("method").asText()).isEqualTo("GET");
+    assertThat(seen.path("path").asText()).isEqualTo("/pets/7");
+    assertThat(seen.path("query").asText()).isEqualTo("color=blue");
+  }
+
+  @Test
+  void encodedPlusInThePathReachesTheFunctionUndecoded() {
+    HttpResponse<String> response = Http.get(viaHost("/echo/test%2Balias@example.com"), "Host", HOST);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("test%2Balias@example.com");
+  }
+
+  @Test
+  void lambdaInvokeApiRunsTheLocalFunction() {
+    HttpResponse<String> response = Http.send("POST",
+        URI.create(baseUri() + "/2015-03-31/functions/hello/invocations"),
+        "{\"httpMethod\":\"GET\",\"path\":\"/direct-invoke\",\"body\":\"invoked-directly\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("statusCode", "invoked-directly");
+  }
+
+  private URI viaHost(String path) {
+    return URI.create(baseUri() + "/" + STAGE + path);
+  }
+
+  private URI viaUserRequest(String path) {
+    return URI.create(baseUri() + "/restapis/" + API_ID + "/" + STAGE + "/_user_request_" + path);
+  }
+
+  private static void assertMissingAuthenticationToken(HttpResponse<String> response) throws IOException {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+    assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
+    assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/json"));
+    assertThat(JSON.readTree(response.body()))
+        .isEqualTo(JSON.readTree("{\"message\":\"Missing Authentication Token\"}"));
+  }
+}
