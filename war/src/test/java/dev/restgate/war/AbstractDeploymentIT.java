@@ -27,8 +27,7 @@ abstract class AbstractDeploymentIT {
 
     HttpResponse<String> response = Http.awaitAnswer(health, Duration.ofSeconds(60));
 
-    // 404 only while GatewayFilter is the core's pass-through stub; the *GatewayIT classes require 200.
-    assertThat(response.statusCode()).as(response.body()).isIn(200, 404);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
   @Test
