@@ -121,16 +121,17 @@ public final class Gateway implements AutoCloseable {
    * Answers one request.
    *
    * @return the response, or null when the request is neither an invoke URL nor for a service endpoint (the caller
-   *     passes it on)
+   *     passes it on); invoke URLs are matched first
    */
   public GatewayResponse handle(GatewayRequest request) {
-    for (ServiceEndpoint endpoint : endpoints) {
-      if (endpoint.matches(request)) {
-        return serviceCall(endpoint, request);
-      }
-    }
     Resolution resolution = routes.get().resolve(request);
     if (resolution == null) {
+      // Not an invoke URL: an invoke URL always wins, even for a stage named like a service path.
+      for (ServiceEndpoint endpoint : endpoints) {
+        if (endpoint.matches(request)) {
+          return serviceCall(endpoint, request);
+        }
+      }
       return null;
     }
     Exchange exchange = new Exchange(request, RequestIds.requestId(), RequestIds.extendedRequestId(), clock.instant());

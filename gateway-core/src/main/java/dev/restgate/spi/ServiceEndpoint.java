@@ -5,7 +5,8 @@ import dev.restgate.http.GatewayResponse;
 
 /**
  * An AWS-style service API the gateway serves beside the invoke URLs (the Lambda Invoke API, later a control
- * plane). Registered by a {@link GatewayModule}; consulted before API routing, in registration order. Thread-safe.
+ * plane). Registered by a {@link GatewayModule}; consulted, in registration order, for requests that are not invoke
+ * URLs. Thread-safe.
  */
 public interface ServiceEndpoint {
 
