@@ -10,6 +10,7 @@ import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import dev.restgate.testing.ScriptedLambdaModule;
+import dev.restgate.testing.ServiceFixtures;
 import dev.restgate.testing.TestApis;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -65,7 +66,8 @@ class LambdaProxyOverHttpTest {
         .method("/slow", "GET", TestApis.lambdaProxy("slow"))
         .method("/missing", "GET", TestApis.lambdaProxy("nosuchfunction"))
         .build();
-    gateway = EmbeddedGateway.start(TestApis.config(api, "dev", Map.of("color", "green")), data);
+    gateway = EmbeddedGateway.start(TestApis.config(api, "dev", Map.of("color", "green")), data,
+        ServiceFixtures.loader());
   }
 
   @AfterAll

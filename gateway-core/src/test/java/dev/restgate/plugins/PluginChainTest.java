@@ -12,6 +12,7 @@ import dev.restgate.spi.ProblemsException;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import dev.restgate.testing.RecordingBackend;
+import dev.restgate.testing.ServiceFixtures;
 import dev.restgate.testing.TestApis;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -26,6 +27,10 @@ class PluginChainTest {
   @TempDir
   Path data;
 
+  private EmbeddedGateway start(RestApi api) throws Exception {
+    return EmbeddedGateway.start(TestApis.config(api, "v1", Map.of()), data, ServiceFixtures.loader());
+  }
+
   private static JsonNode json(String text) throws Exception {
     return JSON.readTree(text);
   }
@@ -39,7 +44,7 @@ class PluginChainTest {
           .method("/b", "GET", httpProxy("GET", backend.url() + "/b"),
               Map.of("x-test-trace", json("{\"label\":\"method-level\"}")))
           .build();
-      try (EmbeddedGateway gateway = EmbeddedGateway.start(TestApis.config(api, "v1", Map.of()), data)) {
+      try (EmbeddedGateway gateway = start(api)) {
         HttpResponse<String> a = Http.get(gateway.userRequest("plugins001", "v1", "/a"));
         HttpResponse<String> b = Http.get(gateway.userRequest("plugins001", "v1", "/b"));
         assertThat(a.headers().firstValue("X-Trace")).hasValue("api-level,edge");
@@ -52,7 +57,7 @@ class PluginChainTest {
   void aPluginMayAnswerWithoutCallingNext() throws Exception {
     try (RecordingBackend backend = new RecordingBackend()) {
       RestApi api = TestApis.api("plugins002").method("/a", "GET", httpProxy("GET", backend.url() + "/a")).build();
-      try (EmbeddedGateway gateway = EmbeddedGateway.start(TestApis.config(api, "v1", Map.of()), data)) {
+      try (EmbeddedGateway gateway = start(api)) {
         HttpResponse<String> response = Http.get(gateway.userRequest("plugins002", "v1", "/a"), "X-Block", "1");
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.body()).isEqualTo("{\"message\":\"Too Many Requests\"}");
@@ -68,7 +73,7 @@ class PluginChainTest {
           .method("/a", "GET", httpProxy("GET", backend.url() + "/a"),
               Map.of("x-test-trace", json("{\"label\":\"greedy\",\"twice\":true}")))
           .build();
-      try (EmbeddedGateway gateway = EmbeddedGateway.start(TestApis.config(api, "v1", Map.of()), data)) {
+      try (EmbeddedGateway gateway = start(api)) {
         HttpResponse<String> response = Http.get(gateway.userRequest("plugins003", "v1", "/a"));
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
@@ -86,7 +91,7 @@ class PluginChainTest {
             Map.of("x-test-trace", json("{\"lable\":\"typo\"}")))
         .build();
     assertThatThrownBy(() -> Gateway.start(TestApis.config(api, "v1", Map.of()), data, Clock.systemUTC(),
-        getClass().getClassLoader()))
+        ServiceFixtures.loader()))
         .isInstanceOf(ProblemsException.class)
         .satisfies(e -> assertThat(((ProblemsException) e).problems())
             .extracting(p -> p.pointer() + " " + p.message())

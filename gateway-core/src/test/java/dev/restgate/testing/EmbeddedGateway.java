@@ -34,13 +34,23 @@ public final class EmbeddedGateway implements AutoCloseable {
 
   /** Starts a gateway for {@code config} with the modules and plugins on the test class path. */
   public static EmbeddedGateway start(GatewayConfig config, Path dataDirectory) throws Exception {
-    return start(config, dataDirectory, Clock.systemUTC());
+    return start(config, dataDirectory, Clock.systemUTC(), EmbeddedGateway.class.getClassLoader());
   }
 
-  public static EmbeddedGateway start(GatewayConfig config, Path dataDirectory, Clock clock) throws Exception {
+  /**
+   * Starts a gateway with the modules and plugins {@code loader} finds.
+   *
+   * @param loader where {@link java.util.ServiceLoader} looks for modules, plugins and integrations
+   */
+  public static EmbeddedGateway start(GatewayConfig config, Path dataDirectory, ClassLoader loader) throws Exception {
+    return start(config, dataDirectory, Clock.systemUTC(), loader);
+  }
+
+  public static EmbeddedGateway start(GatewayConfig config, Path dataDirectory, Clock clock, ClassLoader loader)
+      throws Exception {
     Gateway gateway;
     try {
-      gateway = Gateway.start(config, dataDirectory, clock, EmbeddedGateway.class.getClassLoader());
+      gateway = Gateway.start(config, dataDirectory, clock, loader);
     } catch (ProblemsException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }

@@ -1,0 +1,29 @@
+package dev.restgate.testing;
+
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The test plugins and modules of the core's own tests ({@code src/test/service-fixtures/META-INF/services}), visible
+ * only through the class loader this returns, so they never reach a gateway started by another test or module.
+ */
+public final class ServiceFixtures {
+  private ServiceFixtures() {}
+
+  /** A class loader that sees the test class path plus the core's test service registrations. */
+  public static ClassLoader loader() {
+    Path fixtures = Path.of("src/test/service-fixtures");
+    if (!Files.isDirectory(fixtures)) {
+      throw new IllegalStateException(fixtures.toAbsolutePath() + " is missing: run the tests from gateway-core");
+    }
+    try {
+      return new URLClassLoader(new URL[] {fixtures.toUri().toURL()}, ServiceFixtures.class.getClassLoader());
+    } catch (MalformedURLException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
