@@ -112,11 +112,6 @@ public final class Gateway implements AutoCloseable {
     return config;
   }
 
-  /** The compiled routes in force. */
-  public RouteTable routes() {
-    return routes.get();
-  }
-
   /**
    * Answers one request.
    *

@@ -17,9 +17,6 @@ public interface Body extends AutoCloseable {
   /** Writes the body to {@code out}. */
   void writeTo(OutputStream out) throws IOException;
 
-  /** Whether the bytes are held in memory. */
-  boolean isBuffered();
-
   /** The whole body, read into memory if it is streamed. */
   byte[] bytes() throws IOException;
 

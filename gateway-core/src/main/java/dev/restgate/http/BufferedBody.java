@@ -23,11 +23,6 @@ final class BufferedBody implements Body {
   }
 
   @Override
-  public boolean isBuffered() {
-    return true;
-  }
-
-  @Override
   public byte[] bytes() {
     return bytes;
   }

@@ -35,9 +35,4 @@ public final class GatewayResponse {
   public Body body() {
     return body;
   }
-
-  /** The same headers and body under another status. */
-  public GatewayResponse withStatus(int newStatus) {
-    return new GatewayResponse(newStatus, headers, body);
-  }
 }

@@ -1,10 +1,7 @@
 package dev.restgate.http;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -24,14 +21,6 @@ public final class Headers {
   public Headers(int expectedSize) {
     names = new ArrayList<>(expectedSize);
     values = new ArrayList<>(expectedSize);
-  }
-
-  /** A copy of {@code other}. */
-  public static Headers copyOf(Headers other) {
-    Headers copy = new Headers(other.size() + 4);
-    copy.names.addAll(other.names);
-    copy.values.addAll(other.values);
-    return copy;
   }
 
   /** Appends a field; existing fields of the same name stay. */
@@ -129,21 +118,6 @@ public final class Headers {
     for (int i = 0; i < names.size(); i++) {
       action.accept(names.get(i), values.get(i));
     }
-  }
-
-  /**
-   * The fields grouped by name, ignoring case: each group is keyed by the name's first spelling and holds every value
-   * in order.
-   */
-  public Map<String, List<String>> grouped() {
-    Map<String, List<String>> groups = new LinkedHashMap<>();
-    Map<String, String> spelling = new LinkedHashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i);
-      String key = spelling.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), k -> name);
-      groups.computeIfAbsent(key, k -> new ArrayList<>(1)).add(values.get(i));
-    }
-    return Collections.unmodifiableMap(groups);
   }
 
   private int indexOf(String name, int from) {

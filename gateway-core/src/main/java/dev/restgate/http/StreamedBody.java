@@ -26,11 +26,6 @@ final class StreamedBody implements Body {
   }
 
   @Override
-  public boolean isBuffered() {
-    return false;
-  }
-
-  @Override
   public byte[] bytes() throws IOException {
     try (in) {
       return in.readAllBytes();

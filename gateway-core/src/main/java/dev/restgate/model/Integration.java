@@ -50,9 +50,4 @@ public record Integration(
   public int effectiveTimeoutMillis() {
     return timeoutInMillis == null ? DEFAULT_TIMEOUT_MILLIS : timeoutInMillis;
   }
-
-  /** {@code WHEN_NO_MATCH} unless set. */
-  public String effectivePassthroughBehavior() {
-    return passthroughBehavior == null ? "WHEN_NO_MATCH" : passthroughBehavior;
-  }
 }

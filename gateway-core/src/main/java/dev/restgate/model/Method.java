@@ -38,14 +38,4 @@ public record Method(
     authorizationScopes = Copies.list(authorizationScopes);
     extensions = Copies.map(extensions);
   }
-
-  /** Whether a valid API key must accompany requests to this method. */
-  public boolean requiresApiKey() {
-    return Boolean.TRUE.equals(apiKeyRequired);
-  }
-
-  /** The authorization type, {@code NONE} when unset. */
-  public String effectiveAuthorizationType() {
-    return authorizationType == null ? "NONE" : authorizationType;
-  }
 }

@@ -49,16 +49,4 @@ public record RestApi(
     gatewayResponses = Copies.map(gatewayResponses);
     extensions = Copies.map(extensions);
   }
-
-  /** {@code HEADER} unless the API says {@code AUTHORIZER}. */
-  public String effectiveApiKeySource() {
-    return apiKeySource == null ? "HEADER" : apiKeySource;
-  }
-
-  /** The same API under another id. */
-  public RestApi withId(String newId) {
-    return new RestApi(newId, name, description, version, binaryMediaTypes, minimumCompressionSize, apiKeySource,
-        endpointConfiguration, policy, tags, disableExecuteApiEndpoint, warnings, resources, authorizers, models,
-        requestValidators, gatewayResponses, documentation, extensions);
-  }
 }

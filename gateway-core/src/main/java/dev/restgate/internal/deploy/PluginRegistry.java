@@ -54,10 +54,6 @@ public final class PluginRegistry {
     return new PluginRegistry(plugins, integrations);
   }
 
-  public List<PluginFactory<?>> pluginFactories() {
-    return pluginFactories;
-  }
-
   /** The factory for an integration type, or null. */
   public IntegrationFactory integrationFactory(String type) {
     return integrationFactories.get(type);

@@ -19,11 +19,6 @@ public final class RouteTable {
     this.stagesByApi = Map.copyOf(stagesByApi);
   }
 
-  /** Every API id to its stages. */
-  public Map<String, Map<String, StageRoutes>> stages() {
-    return stagesByApi;
-  }
-
   /** Routes {@code request}; null when its URL is not an invoke URL of any form. */
   public Resolution resolve(GatewayRequest request) {
     InvokeTarget target = InvokeTarget.of(request);
