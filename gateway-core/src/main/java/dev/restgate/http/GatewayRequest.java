@@ -1,5 +1,6 @@
 package dev.restgate.http;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -108,12 +109,47 @@ public final class GatewayRequest {
       if (streamTaken) {
         throw new IllegalStateException("the body stream was already taken");
       }
-      body = bodySource.readNBytes(MAX_PAYLOAD_BYTES + 1);
-      if (body.length > MAX_PAYLOAD_BYTES) {
-        throw new PayloadTooLargeException();
-      }
+      body = readBody();
     }
     return body;
+  }
+
+  private byte[] readBody() throws IOException {
+    long declared = declaredLength();
+    boolean framedByHttp1 = protocol != null && protocol.startsWith("HTTP/1") && !headers.contains("Transfer-Encoding");
+    if (declared == 0 || (declared < 0 && framedByHttp1)) {
+      // HTTP/1.x: no Content-Length and no chunking means no body (RFC 9112 §6.3).
+      return new byte[0];
+    }
+    if (declared > MAX_PAYLOAD_BYTES) {
+      throw new PayloadTooLargeException();
+    }
+    if (declared >= 0) {
+      // The common case: read exactly what the client announced, no growing buffers.
+      byte[] bytes = bodySource.readNBytes((int) declared);
+      if (bytes.length < declared) {
+        throw new EOFException("request body ended after " + bytes.length + " of " + declared + " bytes");
+      }
+      return bytes;
+    }
+    byte[] bytes = bodySource.readNBytes(MAX_PAYLOAD_BYTES + 1);
+    if (bytes.length > MAX_PAYLOAD_BYTES) {
+      throw new PayloadTooLargeException();
+    }
+    return bytes;
+  }
+
+  /** The {@code Content-Length} the client sent, or -1 when it sent none (or an unreadable one). */
+  private long declaredLength() {
+    String length = headers.first("Content-Length");
+    if (length == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** The body as a stream, for passing it on without buffering; the buffered bytes if they were read already. */
@@ -133,9 +169,9 @@ public final class GatewayRequest {
     if (body != null) {
       return body.length > 0;
     }
-    String length = headers.first("Content-Length");
-    if (length != null) {
-      return !length.trim().equals("0");
+    long declared = declaredLength();
+    if (declared >= 0) {
+      return declared > 0;
     }
     return headers.contains("Transfer-Encoding");
   }

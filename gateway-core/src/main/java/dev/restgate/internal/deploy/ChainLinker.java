@@ -16,6 +16,10 @@ final class ChainLinker {
   private ChainLinker() {}
 
   static Handler link(List<Plugin> plugins, Handler terminal) {
+    if (plugins.isEmpty()) {
+      // Nobody can call next twice: the integration is the whole chain.
+      return terminal;
+    }
     Handler next = guarded(plugins.size() + 1, terminal);
     for (int i = plugins.size() - 1; i >= 0; i--) {
       Plugin plugin = plugins.get(i);
