@@ -113,8 +113,8 @@ def markdown(facts, runs, jdk_facts, checks):
         facts["command"], facts["date"], facts["commit"],
         " (with a JFR recording running during the gateway's runs)" if facts["jfr"] == "true" else ""))
     lines.append("")
-    lines.append("- Machine: {}, {} cores, {}; {}, {}; load average {} when the run started.".format(
-        facts["cpu"], facts["cores"], facts["memory"], facts["os"], facts["kernel"], facts["load_before"]))
+    lines.append("- Machine: {}, {} cores, {}; {}, {}. Other processes used {} % of its CPU during the run.".format(
+        facts["cpu"], facts["cores"], facts["memory"], facts["os"], facts["kernel"], facts["other_cpu_percent"]))
     lines.append("- Load: wrk {} {}; each gateway first gets {} s of load over all its routes; then per target {} s "
                  "warm-up (discarded) and {} s measured.".format(
                      facts["wrk"], facts["wrk_options"], facts["gateway_warmup"], warmup, duration))
