@@ -23,21 +23,38 @@ def read_tsv(path, columns):
         return [line.rstrip("\n").split("\t", columns - 1) for line in file if line.strip()]
 
 
+def measurement(result_file):
+    with open(result_file, encoding="utf-8") as file:
+        raw = json.load(file)
+    seconds = raw["duration_us"] / 1e6
+    return {
+        "requests": raw["requests"],
+        "duration_s": round(seconds, 3),
+        "requests_per_second": round(raw["requests"] / seconds, 1),
+        "latency_ms": {name: raw[name + "_us"] / 1000 for name in ("p50", "p90", "p99", "max", "mean")},
+        "errors": raw["errors"],
+    }
+
+
 def load_runs(path):
+    """One entry per target: its median measured run (by requests/s, all numbers from that run), the requests/s of
+    every run, and the errors of all runs together."""
     runs = []
-    for run_id, label, jdk, result_file in read_tsv(path, 4):
-        with open(result_file, encoding="utf-8") as file:
-            raw = json.load(file)
-        seconds = raw["duration_us"] / 1e6
-        errors = raw["errors"]
+    for run_id, label, jdk, result_files in read_tsv(path, 4):
+        repetitions = [measurement(result_file) for result_file in result_files.split(",")]
+        ranked = sorted(repetitions, key=lambda repetition: repetition["requests_per_second"])
+        median = ranked[(len(ranked) - 1) // 2]
+        errors = {name: sum(r["errors"][name] for r in repetitions)
+                  for name in ("connect", "read", "write", "timeout", "status")}
         runs.append({
             "id": run_id,
             "label": label,
             "jdk": jdk or None,
-            "requests": raw["requests"],
-            "duration_s": round(seconds, 3),
-            "requests_per_second": round(raw["requests"] / seconds, 1),
-            "latency_ms": {name: raw[name + "_us"] / 1000 for name in ("p50", "p90", "p99", "max", "mean")},
+            "requests": median["requests"],
+            "duration_s": median["duration_s"],
+            "requests_per_second": median["requests_per_second"],
+            "latency_ms": median["latency_ms"],
+            "repetitions_requests_per_second": [r["requests_per_second"] for r in repetitions],
             "errors": {
                 "socket": errors["connect"] + errors["read"] + errors["write"] + errors["timeout"],
                 "http_status_4xx_5xx": errors["status"],
@@ -106,6 +123,13 @@ def error_cell(run):
     return "⚠ " + ", ".join(parts)
 
 
+def throughput_cell(run):
+    repetitions = run["repetitions_requests_per_second"]
+    if len(repetitions) == 1:
+        return "{:,.0f}".format(run["requests_per_second"])
+    return "{:,.0f} ({:,.0f}–{:,.0f})".format(run["requests_per_second"], min(repetitions), max(repetitions))
+
+
 def markdown(facts, runs, jdk_facts, checks):
     lines = []
     warmup, duration = facts["warmup"], facts["duration"]
@@ -115,9 +139,12 @@ def markdown(facts, runs, jdk_facts, checks):
     lines.append("")
     lines.append("- Machine: {}, {} cores, {}; {}, {}. Other processes used {} % of its CPU during the run.".format(
         facts["cpu"], facts["cores"], facts["memory"], facts["os"], facts["kernel"], facts["other_cpu_percent"]))
+    repeat = int(facts["repeat"])
+    measured = "{} s measured".format(duration) if repeat == 1 else \
+        "{} × {} s measured (the median run is shown, the range of requests/s in brackets)".format(repeat, duration)
     lines.append("- Load: wrk {} {}; each gateway first gets {} s of load over all its routes; then per target {} s "
-                 "warm-up (discarded) and {} s measured.".format(
-                     facts["wrk"], facts["wrk_options"], facts["gateway_warmup"], warmup, duration))
+                 "warm-up (discarded) and {}.".format(
+                     facts["wrk"], facts["wrk_options"], facts["gateway_warmup"], warmup, measured))
     lines.append("- nginx {} (backend: 1 worker; reverse proxy: one worker per core, upstream keep-alive).".format(
         facts["nginx"]))
     for jdk, info in jdk_facts.items():
@@ -128,10 +155,10 @@ def markdown(facts, runs, jdk_facts, checks):
     lines.append("|---|---|--:|--:|--:|--:|--:|--:|--:|---|")
     for run in runs:
         latency, added = run["latency_ms"], run["added_over_direct_ms"]
-        lines.append("| {} | {} | {:,.0f} | {} | {} | {} | {} | {} | {} | {} |".format(
+        lines.append("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
             ("⚠ " if run["flagged"] else "") + run["label"],
             run["jdk"] or "–",
-            run["requests_per_second"],
+            throughput_cell(run),
             ms(latency["p50"]), ms(latency["p99"]), ms(latency["max"]),
             signed_ms(added["p50"]) if added else "–",
             signed_ms(added["p99"]) if added else "–",
