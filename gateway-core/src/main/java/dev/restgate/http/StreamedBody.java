@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 final class StreamedBody implements Body {
+  private static final int MAX_BUFFER = 16 * 1024;
   private final InputStream in;
   private final long length;
 
@@ -21,7 +22,12 @@ final class StreamedBody implements Body {
   @Override
   public void writeTo(OutputStream out) throws IOException {
     try (in) {
-      in.transferTo(out);
+      // transferTo would allocate a 16 KB buffer per response; most proxied bodies are far smaller.
+      byte[] buffer = new byte[length >= 0 && length < MAX_BUFFER ? Math.max(1, (int) length) : MAX_BUFFER];
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, n);
+      }
     }
   }
 
