@@ -2,9 +2,6 @@ package dev.restgate.testing;
 
 import dev.restgate.config.ApiConfig;
 import dev.restgate.config.GatewayConfig;
-import dev.restgate.config.LambdaConfig;
-import dev.restgate.config.RateLimitingConfig;
-import dev.restgate.config.StoreConfig;
 import dev.restgate.model.CustomGatewayResponse;
 import dev.restgate.model.Deployment;
 import dev.restgate.model.Integration;
@@ -90,14 +87,9 @@ public final class TestApis {
   public static GatewayConfig config(RestApi api, String stageName, Map<String, String> variables) {
     Deployment deployment = new Deployment("dep001", null, Instant.EPOCH, api);
     Stage stage = new Stage(stageName, deployment.id(), null, variables, null, null, null, null, null, null, null);
-    return configOf(List.of(new ApiConfig(api.id(), List.of(deployment), List.of(stage))));
+    return GatewayConfig.builder().restApi(new ApiConfig(api.id(), List.of(deployment), List.of(stage))).build();
   }
 
-  public static GatewayConfig configOf(List<ApiConfig> apis) {
-    return new GatewayConfig(GatewayConfig.DEFAULT_REGION, GatewayConfig.DEFAULT_ACCOUNT_ID, apis, List.of(),
-        List.of(), List.of(), List.of(), List.of(), LambdaConfig.NONE, StoreConfig.EMBEDDED, RateLimitingConfig.LOCAL,
-        null);
-  }
 
   /** An {@code HTTP_PROXY} integration. */
   public static Integration httpProxy(String httpMethod, String uri) {

@@ -7,9 +7,8 @@ import dev.restgate.lambda.internal.local.LocalFunction;
 import dev.restgate.lambda.internal.local.LocalFunctions;
 import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvoker;
+import dev.restgate.spi.RequestIds;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The gateway's {@link LambdaInvoker}: a function whose name (from a name or any ARN, whatever its region and
@@ -32,16 +31,8 @@ final class RoutingLambdaInvoker implements LambdaInvoker {
       return remote.invoke(invocation);
     }
     String qualifier = invocation.qualifier() != null ? invocation.qualifier() : reference.get().qualifier();
-    InvocationRequest request = new InvocationRequest(newRequestId(), qualifier, invocation.payload(), null);
+    InvocationRequest request = new InvocationRequest(RequestIds.requestId(), qualifier, invocation.payload(), null);
     Execution execution = function.get().invoke(request, invocation.timeout());
     return new Result(execution.payload(), execution.functionError(), LocalFunction.VERSION, null);
-  }
-
-  /** A version 4 UUID from ThreadLocalRandom: UUID.randomUUID's SecureRandom serialises concurrent invocations. */
-  private static String newRequestId() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    return new UUID(high, low).toString();
   }
 }

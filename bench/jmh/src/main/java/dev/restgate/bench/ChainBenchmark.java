@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.restgate.Gateway;
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
-import dev.restgate.internal.RequestIds;
+import dev.restgate.spi.RequestIds;
 import dev.restgate.internal.routing.Resolution;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.Handler;

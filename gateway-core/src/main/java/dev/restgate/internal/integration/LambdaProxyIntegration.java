@@ -10,7 +10,6 @@ import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.Handler;
 import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvoker;
-import dev.restgate.spi.RouteMatch;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -24,55 +23,62 @@ final class LambdaProxyIntegration implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(LambdaProxyIntegration.class);
 
   private final LambdaInvoker invoker;
-  private final LambdaUri function;
-  private final boolean templated;
+  private final UriTemplate function;
+  private final UriTemplate qualifier;
   private final ProxyEventWriter events;
   private final ProxyResponseReader responses;
   private final Duration timeout;
   private final String sourceArnPrefix;
+  private final String resourcePath;
+  private final String fixedSourceArn;
 
-  LambdaProxyIntegration(LambdaInvoker invoker, LambdaUri function, ProxyEventWriter events,
-      ProxyResponseReader responses, Duration timeout, String sourceArnPrefix) {
+  /**
+   * @param function the function ARN, maybe with {@code ${stageVariables.x}}
+   * @param qualifier the alias or version, maybe templated, or null
+   * @param sourceArnPrefix {@code arn:aws:execute-api:{region}:{account}:{api}/{stage}/}
+   * @param httpMethod the method's verb; {@code ANY} takes the request's for the source ARN
+   */
+  LambdaProxyIntegration(LambdaInvoker invoker, UriTemplate function, UriTemplate qualifier, ProxyEventWriter events,
+      ProxyResponseReader responses, Duration timeout, String sourceArnPrefix, String httpMethod,
+      String resourcePath) {
     this.invoker = invoker;
     this.function = function;
-    this.templated = function.function().contains("${") || (function.qualifier() != null
-        && function.qualifier().contains("${"));
+    this.qualifier = qualifier;
     this.events = events;
     this.responses = responses;
     this.timeout = timeout;
     this.sourceArnPrefix = sourceArnPrefix;
+    this.resourcePath = resourcePath;
+    this.fixedSourceArn = "ANY".equals(httpMethod) ? null : sourceArnPrefix + httpMethod + resourcePath;
   }
 
   @Override
   public GatewayResponse handle(Exchange exchange) throws Exception {
-    RouteMatch route = exchange.route();
     String traceId = TraceIds.newTraceId(exchange.requestTime(), ThreadLocalRandom.current());
     byte[] event = events.write(exchange, traceId);
-    LambdaUri target = templated ? resolve(route) : function;
-    String sourceArn = sourceArnPrefix + route.stage().stageName() + "/" + exchange.request().method()
-        + route.resource().path();
+    String target = function.expand(exchange);
+    String version = qualifier == null ? null : qualifier.expand(exchange);
+    if (version != null && version.isEmpty()) {
+      version = null;
+    }
+    String sourceArn = fixedSourceArn != null
+        ? fixedSourceArn
+        : sourceArnPrefix + exchange.request().method() + resourcePath;
     LambdaInvoker.Result result;
     try {
-      result = invoker.invoke(new LambdaInvoker.Invocation(target.function(), target.qualifier(), event, timeout,
-          sourceArn));
+      result = invoker.invoke(new LambdaInvoker.Invocation(target, version, event, timeout, sourceArn));
     } catch (LambdaInvokeException e) {
-      throw failure(e, target);
+      throw failure(e, target, version);
     }
     return responses.read(result, exchange.request(), traceId);
   }
 
-  private LambdaUri resolve(RouteMatch route) {
-    String qualifier = function.qualifier() == null ? null : StageVariables.expand(function.qualifier(), route);
-    return new LambdaUri(StageVariables.expand(function.function(), route),
-        qualifier == null || qualifier.isEmpty() ? null : qualifier);
-  }
-
-  private static GatewayException failure(LambdaInvokeException e, LambdaUri target) {
+  private static GatewayException failure(LambdaInvokeException e, String target, String version) {
     if (e.reason() == LambdaInvokeException.Reason.TIMEOUT) {
       return new GatewayException(GatewayResponseType.INTEGRATION_TIMEOUT);
     }
     LOG.warn("Execution failed due to configuration error: Lambda invocation of {}{} failed: {} {}",
-        target.function(), target.qualifier() == null ? "" : ":" + target.qualifier(), e.reason(), e.getMessage());
+        target, version == null ? "" : ":" + version, e.reason(), e.getMessage());
     return new GatewayException(GatewayResponseType.API_CONFIGURATION_ERROR, "Internal server error", 500);
   }
 }

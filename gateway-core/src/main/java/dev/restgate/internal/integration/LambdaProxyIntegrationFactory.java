@@ -11,6 +11,7 @@ import dev.restgate.spi.IntegrationFactory;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.MethodSite;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,10 @@ public final class LambdaProxyIntegrationFactory implements IntegrationFactory {
         "AWS_PROXY needs a Lambda invoker, and none is registered: put the lambda module on the class path"));
     BinaryMediaTypes binary = BinaryMediaTypes.of(site.api().binaryMediaTypes());
     String sourceArnPrefix = "arn:aws:execute-api:" + site.region() + ":" + site.accountId() + ":" + site.api().id()
-        + "/";
-    return new LambdaProxyIntegration(invoker, function, new ProxyEventWriter(site.accountId(), binary),
-        new ProxyResponseReader(binary), Duration.ofMillis(timeout), sourceArnPrefix);
+        + "/" + site.stage().stageName() + "/";
+    return new LambdaProxyIntegration(invoker, UriTemplate.parse(function.function(), Map.of()),
+        function.qualifier() == null ? null : UriTemplate.parse(function.qualifier(), Map.of()),
+        new ProxyEventWriter(site.accountId(), binary), new ProxyResponseReader(binary), Duration.ofMillis(timeout),
+        sourceArnPrefix, site.method().httpMethod(), site.resource().path());
   }
 }

@@ -1,10 +1,13 @@
-package dev.restgate.internal;
+package dev.restgate.spi;
 
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The two ids API Gateway gives every request: a UUID request id and a short base64 extended id. */
+/**
+ * The ids AWS hands out per request: a UUID request id (API Gateway's {@code x-amzn-RequestId}, Lambda's request id)
+ * and API Gateway's short base64 extended id. Thread-safe; never blocks (no {@code SecureRandom}).
+ */
 public final class RequestIds {
   private RequestIds() {}
 
