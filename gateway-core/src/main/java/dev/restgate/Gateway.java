@@ -16,7 +16,6 @@ import dev.restgate.spi.Exchange;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayModule;
 import dev.restgate.spi.GatewayResponseType;
-import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.ModuleContext;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
@@ -87,7 +86,7 @@ public final class Gateway implements AutoCloseable {
           problems.addAll(e.problems());
         }
       }
-      PluginRegistry registry = PluginRegistry.discover(loader);
+      PluginRegistry registry = PluginRegistry.discover(loader, problems);
       RouteTable table = new RouteTableCompiler(
           new DeploymentCompiler(registry, services, config.region(), config.accountId())).compile(config, problems);
       if (!problems.isEmpty()) {
@@ -100,6 +99,7 @@ public final class Gateway implements AutoCloseable {
     } catch (ProblemsException e) {
       throw e;
     } catch (Exception e) {
+      LOG.error("The gateway could not start", e);
       throw new ProblemsException("The gateway could not start:",
           List.of(new Problem(null, "", String.valueOf(e))));
     } finally {
@@ -219,11 +219,6 @@ public final class Gateway implements AutoCloseable {
 
   private record Context(GatewayConfig config, Path dataDirectory, Clock clock, Services services,
       List<ServiceEndpoint> endpoints) implements ModuleContext {
-
-    @Override
-    public void registerLambdaInvoker(LambdaInvoker invoker) {
-      services.register(LambdaInvoker.class, invoker);
-    }
 
     @Override
     public void registerEndpoint(ServiceEndpoint endpoint) {

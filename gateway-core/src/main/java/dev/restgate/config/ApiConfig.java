@@ -3,6 +3,7 @@ package dev.restgate.config;
 import dev.restgate.model.Deployment;
 import dev.restgate.model.RestApi;
 import dev.restgate.model.Stage;
+import dev.restgate.spi.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.restgate.config;
 
 import dev.restgate.model.ApiKey;
+import dev.restgate.spi.Ids;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

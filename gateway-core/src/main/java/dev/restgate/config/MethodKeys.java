@@ -1,5 +1,6 @@
 package dev.restgate.config;
 
+import dev.restgate.http.HttpMethods;
 import dev.restgate.model.Resource;
 import dev.restgate.model.RestApi;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class MethodKeys {
     int slash = slashed.lastIndexOf('/');
     String path = slash == 0 ? "/" : slashed.substring(0, slash);
     String method = slashed.substring(slash + 1);
-    if (!Rules.HTTP_METHODS.contains(method) || (path.length() > 1 && path.endsWith("/")) || path.contains("//")) {
+    if (!HttpMethods.METHODS.contains(method) || (path.length() > 1 && path.endsWith("/")) || path.contains("//")) {
       return null;
     }
     return new String[] {path, method};

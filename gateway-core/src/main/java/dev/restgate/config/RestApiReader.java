@@ -4,6 +4,7 @@ import dev.restgate.model.Deployment;
 import dev.restgate.model.RestApi;
 import dev.restgate.model.Stage;
 import dev.restgate.spi.ApiImporter;
+import dev.restgate.spi.Ids;
 import dev.restgate.spi.Json;
 import dev.restgate.spi.ProblemsException;
 import java.io.IOException;

@@ -20,7 +20,6 @@ final class Rules {
   static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\\d{12})?:.+");
   static final String ARN_RULE = "use an ARN, arn:aws:{service}:{region}:{account}:{resource}";
   static final Pattern JDBC_POSTGRESQL = Pattern.compile("jdbc:postgresql:.+");
-  static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
 
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
   private static final Pattern VARIABLE_VALUE = Pattern.compile("[A-Za-z0-9\\-._~:/?#&=,]{1,512}");

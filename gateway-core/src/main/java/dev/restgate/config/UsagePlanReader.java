@@ -6,6 +6,7 @@ import dev.restgate.model.RestApi;
 import dev.restgate.model.ThrottleSettings;
 import dev.restgate.model.UsagePlan;
 import dev.restgate.model.UsagePlanKey;
+import dev.restgate.spi.Ids;
 import dev.restgate.spi.Json;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -36,8 +36,12 @@ public record Integration(
     Map<String, IntegrationResponse> integrationResponses,
     TlsConfig tlsConfig) {
 
-  /** The AWS default integration timeout. */
+  /** The AWS default integration timeout, also its maximum. */
   public static final int DEFAULT_TIMEOUT_MILLIS = 29_000;
+  /** The shortest integration timeout AWS accepts. */
+  public static final int MIN_TIMEOUT_MILLIS = 50;
+  /** The longest integration timeout AWS accepts (for buffered responses). */
+  public static final int MAX_TIMEOUT_MILLIS = 29_000;
 
   public Integration {
     requestParameters = Copies.map(requestParameters);
@@ -46,8 +50,18 @@ public record Integration(
     integrationResponses = Copies.map(integrationResponses);
   }
 
-  /** The timeout to apply to the backend call. */
+  /**
+   * The timeout to apply to the backend call.
+   *
+   * @throws IllegalArgumentException when {@code timeoutInMillis} is outside {@link #MIN_TIMEOUT_MILLIS} to
+   *     {@link #MAX_TIMEOUT_MILLIS}
+   */
   public int effectiveTimeoutMillis() {
-    return timeoutInMillis == null ? DEFAULT_TIMEOUT_MILLIS : timeoutInMillis;
+    int timeout = timeoutInMillis == null ? DEFAULT_TIMEOUT_MILLIS : timeoutInMillis;
+    if (timeout < MIN_TIMEOUT_MILLIS || timeout > MAX_TIMEOUT_MILLIS) {
+      throw new IllegalArgumentException("timeoutInMillis must be between " + MIN_TIMEOUT_MILLIS + " and "
+          + MAX_TIMEOUT_MILLIS + ": " + timeout);
+    }
+    return timeout;
   }
 }

@@ -15,8 +15,6 @@ public interface ModuleContext {
 
   Clock clock();
 
-  void registerLambdaInvoker(LambdaInvoker invoker);
-
   void registerEndpoint(ServiceEndpoint endpoint);
 
   /** Makes {@code service} available to plugin factories through {@link MethodSite#service}. */

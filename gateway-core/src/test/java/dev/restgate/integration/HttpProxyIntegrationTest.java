@@ -112,6 +112,7 @@ class HttpProxyIntegrationTest {
   @Test
   void slowBackendAnswersEndpointRequestTimedOut() throws Exception {
     HttpResponse<String> response = Http.send(request("/slow").build());
+    assertThat(backend.next().rawPath()).isEqualTo("/slow");
     assertThat(response.statusCode()).isEqualTo(504);
     assertThat(response.body()).isEqualTo("{\"message\": \"Endpoint request timed out\"}");
     assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InternalServerErrorException");

@@ -77,7 +77,8 @@ class PluginChainTest {
         HttpResponse<String> response = Http.get(gateway.userRequest("plugins003", "v1", "/a"));
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
-        backend.next();
+        assertThat(backend.next().rawPath()).isEqualTo("/a");
+        backend.expectNoMoreRequests();
       }
     }
   }

@@ -82,6 +82,16 @@ public final class RecordingBackend implements AutoCloseable {
     return r;
   }
 
+  /**
+   * Fails when the backend received a request that no {@link #next()} took, waiting a moment for one still on its way.
+   */
+  public void expectNoMoreRequests() throws InterruptedException {
+    Received r = received.poll(300, TimeUnit.MILLISECONDS);
+    if (r != null) {
+      throw new AssertionError("the backend received an unexpected request: " + r.method() + " " + r.rawPath());
+    }
+  }
+
   @Override
   public void close() {
     closing.countDown();

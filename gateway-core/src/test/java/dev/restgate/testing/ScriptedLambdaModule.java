@@ -32,7 +32,7 @@ public final class ScriptedLambdaModule implements GatewayModule {
 
   @Override
   public void start(ModuleContext context) {
-    context.registerLambdaInvoker(invocation -> {
+    context.registerService(LambdaInvoker.class, invocation -> {
       String function = invocation.function();
       String name = function.substring(function.lastIndexOf(':') + 1);
       Function scripted = FUNCTIONS.get(name);

@@ -7,6 +7,7 @@ import dev.restgate.lambda.internal.local.LocalFunctions;
 import dev.restgate.lambda.internal.sdk.LambdaClients;
 import dev.restgate.lambda.internal.sdk.SdkLambdaInvoker;
 import dev.restgate.spi.GatewayModule;
+import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.ModuleContext;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
@@ -59,7 +60,7 @@ public final class LambdaModule implements GatewayModule {
     }
     functions = loaded;
     remote = LambdaClients.invoker(lambda, region);
-    context.registerLambdaInvoker(new RoutingLambdaInvoker(functions, remote));
+    context.registerService(LambdaInvoker.class, new RoutingLambdaInvoker(functions, remote));
     context.registerEndpoint(new InvokeApiEndpoint(functions, region, accountId));
   }
 

@@ -10,14 +10,16 @@ import dev.restgate.spi.ServiceEndpoint;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A {@link ModuleContext} that keeps what a module registers. */
 final class TestModuleContext implements ModuleContext {
   static final String REGION = "us-east-1";
   static final String ACCOUNT = "123456789012";
 
-  final List<LambdaInvoker> invokers = new ArrayList<>();
+  final Map<Class<?>, Object> services = new HashMap<>();
   final List<ServiceEndpoint> endpoints = new ArrayList<>();
   private final GatewayConfig config;
   private final Clock clock;
@@ -38,7 +40,7 @@ final class TestModuleContext implements ModuleContext {
 
   /** The one invoker the module registered. */
   LambdaInvoker invoker() {
-    return invokers.get(0);
+    return (LambdaInvoker) services.get(LambdaInvoker.class);
   }
 
   /** The one endpoint the module registered. */
@@ -62,17 +64,14 @@ final class TestModuleContext implements ModuleContext {
   }
 
   @Override
-  public void registerLambdaInvoker(LambdaInvoker invoker) {
-    invokers.add(invoker);
-  }
-
-  @Override
   public void registerEndpoint(ServiceEndpoint endpoint) {
     endpoints.add(endpoint);
   }
 
   @Override
   public <T> void registerService(Class<T> type, T service) {
-    throw new UnsupportedOperationException("the lambda module registers no services");
+    if (services.putIfAbsent(type, service) != null) {
+      throw new IllegalStateException("a " + type.getSimpleName() + " is already registered");
+    }
   }
 }

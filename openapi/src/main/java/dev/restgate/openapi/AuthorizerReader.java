@@ -1,6 +1,7 @@
 package dev.restgate.openapi;
 
 import dev.restgate.model.Authorizer;
+import dev.restgate.spi.Ids;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class AuthorizerReader {
     if (type.equals("COGNITO_USER_POOLS") && providerArns.isEmpty()) {
       problems.error(at, "providerARNs (the user pool ARNs) is required for COGNITO_USER_POOLS authorizers");
     }
-    return new Authorizer(Ids.of(apiId, "authorizer", name), name, type, providerArns,
+    return new Authorizer(Ids.derive(10, apiId, "authorizer", name), name, type, providerArns,
         reader.text(scheme.get(Extensions.AUTHTYPE)), authorizerUri, credentials, identitySource(type, at, scheme),
         validation, ttl);
   }

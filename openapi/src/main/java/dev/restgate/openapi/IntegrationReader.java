@@ -92,7 +92,8 @@ final class IntegrationReader {
         reader.text(at.get("credentials")), mappings, reader.stringMap(at.get("requestTemplates")),
         reader.choice(at.get("passthroughBehavior"), PASSTHROUGH),
         reader.choice(at.get("contentHandling"), CONTENT_HANDLING),
-        reader.integer(at.get("timeoutInMillis"), 50, 29_000), reader.text(at.get("cacheNamespace")),
+        reader.integer(at.get("timeoutInMillis"), Integration.MIN_TIMEOUT_MILLIS, Integration.MAX_TIMEOUT_MILLIS),
+        reader.text(at.get("cacheNamespace")),
         reader.stringList(at.get("cacheKeyParameters")),
         responses(at.get("responses"), usesResponses, methodResponses), tlsConfig);
     return type == null ? null : integration;

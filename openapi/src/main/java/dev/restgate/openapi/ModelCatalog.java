@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.restgate.model.Model;
+import dev.restgate.spi.Ids;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,11 +99,11 @@ final class ModelCatalog {
   List<Model> models() {
     List<Model> all = new ArrayList<>(models.values());
     if (!definedNames.contains("Empty")) {
-      all.add(new Model(Ids.of(apiId, "model", "Empty"), "Empty", "This is a default empty schema model",
+      all.add(new Model(Ids.derive(10, apiId, "model", "Empty"), "Empty", "This is a default empty schema model",
           "{\"$schema\":\"" + DRAFT_4 + "\",\"title\":\"Empty Schema\",\"type\":\"object\"}", "application/json"));
     }
     if (!definedNames.contains("Error")) {
-      all.add(new Model(Ids.of(apiId, "model", "Error"), "Error", "This is a default error schema model",
+      all.add(new Model(Ids.derive(10, apiId, "model", "Error"), "Error", "This is a default error schema model",
           "{\"$schema\":\"" + DRAFT_4 + "\",\"title\":\"Error Schema\",\"type\":\"object\",\"properties\":"
               + "{\"message\":{\"type\":\"string\"}}}", "application/json"));
     }
@@ -146,7 +147,7 @@ final class ModelCatalog {
     }
     converted.setAll((ObjectNode) body);
     JsonNode description = schema.node().path("description");
-    return new Model(Ids.of(apiId, "model", name), name, description.isTextual() ? description.textValue() : null,
+    return new Model(Ids.derive(10, apiId, "model", name), name, description.isTextual() ? description.textValue() : null,
         converted.toString(), "application/json");
   }
 

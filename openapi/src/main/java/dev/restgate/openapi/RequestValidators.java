@@ -1,6 +1,7 @@
 package dev.restgate.openapi;
 
 import dev.restgate.model.RequestValidator;
+import dev.restgate.spi.Ids;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ final class RequestValidators {
         }
         validator.fields().stream().filter(f -> !FIELDS.contains(f.getKey())).forEach(f -> reader.problems()
             .warning(f.getValue(), "Unknown request validator property " + f.getKey() + "; ignored"));
-        byName.put(field.getKey(), new RequestValidator(Ids.of(apiId, "validator", field.getKey()), field.getKey(),
+        byName.put(field.getKey(), new RequestValidator(Ids.derive(10, apiId, "validator", field.getKey()), field.getKey(),
             flag(validator.get("validateRequestBody")), flag(validator.get("validateRequestParameters"))));
       }
     }

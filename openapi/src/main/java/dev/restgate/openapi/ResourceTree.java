@@ -2,6 +2,7 @@ package dev.restgate.openapi;
 
 import dev.restgate.model.Method;
 import dev.restgate.model.Resource;
+import dev.restgate.spi.Ids;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ final class ResourceTree {
   }
 
   private String id(Node node) {
-    return Ids.of(apiId, "resource", node.path);
+    return Ids.derive(10, apiId, "resource", node.path);
   }
 
   private boolean partsAreValid(String[] parts, String path, Located at) {

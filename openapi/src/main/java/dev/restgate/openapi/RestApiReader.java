@@ -1,6 +1,7 @@
 package dev.restgate.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.restgate.http.HttpMethods;
 import dev.restgate.model.Method;
 import dev.restgate.model.RestApi;
 import dev.restgate.spi.ApiImporter;
@@ -17,10 +18,10 @@ final class RestApiReader {
   private static final Map<String, String> VERBS = new LinkedHashMap<>();
 
   static {
-    for (String verb : List.of("get", "put", "post", "delete", "options", "head", "patch")) {
-      VERBS.put(verb, verb.toUpperCase(Locale.ROOT));
+    for (String verb : HttpMethods.VERBS) {
+      VERBS.put(verb.toLowerCase(Locale.ROOT), verb);
     }
-    VERBS.put(Extensions.ANY_METHOD, "ANY");
+    VERBS.put(Extensions.ANY_METHOD, HttpMethods.ANY);
   }
 
   private static final Set<String> ROOT_EXTENSIONS = Set.of(Extensions.API_KEY_SOURCE,

@@ -1,5 +1,6 @@
 package dev.restgate.internal.deploy;
 
+import dev.restgate.http.HttpMethods;
 import dev.restgate.model.Resource;
 import java.util.Map;
 
@@ -12,10 +13,6 @@ public record CompiledResource(Resource resource, Map<String, CompiledMethod> me
     if (exact != null) {
       return exact;
     }
-    return ANY_VERBS.contains(httpMethod) ? methods.get("ANY") : null;
+    return HttpMethods.isVerb(httpMethod) ? methods.get(HttpMethods.ANY) : null;
   }
-
-  /** The verbs {@code ANY} covers; HEAD is not derived from GET. */
-  private static final java.util.Set<String> ANY_VERBS =
-      java.util.Set.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
 }

@@ -98,6 +98,11 @@ public final class DeploymentCompiler {
     } catch (IllegalArgumentException e) {
       problems.add(new Problem(source, pointer, e.getMessage()));
       return null;
+    } catch (RuntimeException | LinkageError e) {
+      // A factory bug: report it with the method it failed on, and keep its stack trace for the log.
+      LOG.error("Compiling {} {} of API {} failed", method.httpMethod(), resource.path(), api.id(), e);
+      problems.add(new Problem(source, pointer, "could not be compiled: " + e));
+      return null;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.restgate.internal.deploy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import dev.restgate.spi.IntegrationFactory;
 import dev.restgate.spi.MethodSite;
 import dev.restgate.spi.Plugin;
 import dev.restgate.spi.PluginFactory;
+import dev.restgate.spi.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,30 +30,48 @@ public final class PluginRegistry {
   private final List<PluginFactory<?>> pluginFactories;
   private final Map<String, IntegrationFactory> integrationFactories;
 
-  public PluginRegistry(List<PluginFactory<?>> pluginFactories, List<IntegrationFactory> integrationFactories) {
+  /**
+   * @param problems receives a problem for every two plugin factories of the same name and every integration type
+   *     two factories claim: which one would win is not something to leave to the class path order
+   */
+  public PluginRegistry(List<PluginFactory<?>> pluginFactories, List<IntegrationFactory> integrationFactories,
+      List<Problem> problems) {
     List<PluginFactory<?>> sorted = new ArrayList<>(pluginFactories);
     sorted.sort(Comparator.<PluginFactory<?>, Integer>comparing(f -> f.phase().ordinal())
         .thenComparing(PluginFactory::name));
+    Map<String, PluginFactory<?>> byName = new HashMap<>();
+    for (PluginFactory<?> factory : sorted) {
+      PluginFactory<?> other = byName.putIfAbsent(factory.name(), factory);
+      if (other != null) {
+        problems.add(new Problem(null, "", "two plugin factories are named " + factory.name() + ": "
+            + other.getClass().getName() + " and " + factory.getClass().getName() + "; remove one from the class path"));
+      }
+    }
     this.pluginFactories = List.copyOf(sorted);
     Map<String, IntegrationFactory> byType = new HashMap<>();
     for (IntegrationFactory factory : integrationFactories) {
       for (String type : factory.types()) {
-        byType.putIfAbsent(type, factory);
+        IntegrationFactory other = byType.putIfAbsent(type, factory);
+        if (other != null) {
+          problems.add(new Problem(null, "", "integration type " + type + " is built by both "
+              + other.getClass().getName() + " and " + factory.getClass().getName()
+              + "; remove one from the class path"));
+        }
       }
     }
     this.integrationFactories = Map.copyOf(byType);
   }
 
-  /** The factories on the class path of {@code loader}. */
+  /** The factories on the class path of {@code loader}; conflicts between them go to {@code problems}. */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  public static PluginRegistry discover(ClassLoader loader) {
+  public static PluginRegistry discover(ClassLoader loader, List<Problem> problems) {
     List<PluginFactory<?>> plugins = new ArrayList<>();
     for (PluginFactory factory : ServiceLoader.load(PluginFactory.class, loader)) {
       plugins.add(factory);
     }
     List<IntegrationFactory> integrations = new ArrayList<>();
     ServiceLoader.load(IntegrationFactory.class, loader).forEach(integrations::add);
-    return new PluginRegistry(plugins, integrations);
+    return new PluginRegistry(plugins, integrations, problems);
   }
 
   /** The factory for an integration type, or null. */
@@ -83,7 +103,7 @@ public final class PluginRegistry {
       if (node != null && !node.isNull()) {
         try {
           config = BINDER.treeToValue(node, factory.configType());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
           throw new IllegalArgumentException(extension + ": " + e.getOriginalMessage(), e);
         }
       }

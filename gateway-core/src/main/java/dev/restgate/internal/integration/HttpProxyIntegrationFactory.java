@@ -1,5 +1,6 @@
 package dev.restgate.internal.integration;
 
+import dev.restgate.http.HttpMethods;
 import dev.restgate.model.Integration;
 import dev.restgate.spi.Handler;
 import dev.restgate.spi.IntegrationFactory;
@@ -10,7 +11,6 @@ import org.eclipse.jetty.client.HttpClient;
 
 /** Builds {@link HttpProxyIntegration}s on the gateway's shared HTTP client. */
 public final class HttpProxyIntegrationFactory implements IntegrationFactory {
-  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "ANY");
 
   @Override
   public Set<String> types() {
@@ -24,14 +24,11 @@ public final class HttpProxyIntegrationFactory implements IntegrationFactory {
       throw new IllegalArgumentException("Invalid HTTP endpoint specified for URI: an HTTP_PROXY integration needs a uri");
     }
     String method = integration.httpMethod() == null ? null : integration.httpMethod().toUpperCase(Locale.ROOT);
-    if (method == null || !METHODS.contains(method)) {
-      throw new IllegalArgumentException("Enumeration value for HttpMethod must be non-empty and one of " + METHODS
+    if (method == null || !HttpMethods.METHODS.contains(method)) {
+      throw new IllegalArgumentException("Enumeration value for HttpMethod must be non-empty and one of " + HttpMethods.METHODS
           + ": " + integration.httpMethod());
     }
     int timeout = integration.effectiveTimeoutMillis();
-    if (timeout < 50 || timeout > 29_000) {
-      throw new IllegalArgumentException("timeoutInMillis must be between 50 and 29000: " + timeout);
-    }
     HttpClients clients = site.service(HttpClients.class)
         .orElseThrow(() -> new IllegalStateException("the gateway's HTTP client is not registered"));
     HttpClient client = integration.tlsConfig() != null

@@ -30,9 +30,6 @@ public final class LambdaProxyIntegrationFactory implements IntegrationFactory {
     Integration integration = site.method().methodIntegration();
     LambdaUri function = LambdaUri.parse(integration.uri());
     int timeout = integration.effectiveTimeoutMillis();
-    if (timeout < 50 || timeout > 29_000) {
-      throw new IllegalArgumentException("timeoutInMillis must be between 50 and 29000: " + timeout);
-    }
     if (!"POST".equalsIgnoreCase(integration.httpMethod())) {
       // AWS accepts the definition and fails every call: Lambda is only invoked with POST.
       LOG.warn("{} {} {}: AWS_PROXY integrations must use httpMethod POST, not {}; the method answers 500",
