@@ -3,13 +3,13 @@ package dev.restgate;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
-import dev.restgate.http.PayloadTooLargeException;
 import dev.restgate.internal.deploy.DeploymentCompiler;
 import dev.restgate.internal.deploy.PluginRegistry;
 import dev.restgate.internal.deploy.RouteTableCompiler;
 import dev.restgate.internal.deploy.Services;
 import dev.restgate.internal.integration.HttpClients;
 import dev.restgate.internal.response.GatewayResponses;
+import dev.restgate.internal.response.Outcomes;
 import dev.restgate.internal.routing.Resolution;
 import dev.restgate.internal.routing.RouteTable;
 import dev.restgate.spi.Exchange;
@@ -149,13 +149,9 @@ public final class Gateway implements AutoCloseable {
     }
     try {
       return resolution.method().chain().handle(exchange);
-    } catch (GatewayException e) {
-      return responses.render(e, exchange);
-    } catch (PayloadTooLargeException e) {
-      return GatewayResponses.DEFAULTS.render(new GatewayException(GatewayResponseType.REQUEST_TOO_LARGE), exchange);
     } catch (Exception | LinkageError e) {
-      LOG.error("Execution failed for {} {}", exchange.request().method(), exchange.request().rawPath(), e);
-      return responses.render(new GatewayException(GatewayResponseType.API_CONFIGURATION_ERROR), exchange);
+      // Only an EDGE plugin gets here: the chain renders every failure behind it.
+      return Outcomes.render(e, exchange, responses);
     }
   }
 

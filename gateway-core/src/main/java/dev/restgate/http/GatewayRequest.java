@@ -140,7 +140,7 @@ public final class GatewayRequest {
   }
 
   /** The {@code Content-Length} the client sent, or -1 when it sent none (or an unreadable one). */
-  private long declaredLength() {
+  public long declaredLength() {
     String length = headers.first("Content-Length");
     if (length == null) {
       return -1;

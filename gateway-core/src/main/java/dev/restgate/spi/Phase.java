@@ -5,7 +5,10 @@ package dev.restgate.spi;
  * of their factories' {@link PluginFactory#name() names}. The integration runs after the last phase.
  */
 public enum Phase {
-  /** Before anything else; sees every outcome of the method (headers, logging, CORS). */
+  /**
+   * Before anything else; sees every outcome of the method as the response the client gets, gateway errors of the
+   * later phases and of the integration included (headers, logging, CORS).
+   */
   EDGE,
   /** Authentication and authorization: SigV4/IAM, Lambda authorizers, Cognito. */
   AUTHORIZE,

@@ -3,11 +3,13 @@ package dev.restgate.integration;
 import static dev.restgate.testing.TestApis.httpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restgate.http.GatewayRequest;
 import dev.restgate.model.RestApi;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import dev.restgate.testing.RecordingBackend;
 import dev.restgate.testing.TestApis;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -105,6 +107,35 @@ class HttpProxyIntegrationTest {
     java.util.Arrays.fill(body, (byte) 'a');
     HttpResponse<String> response = Http.send(request("/any/upload")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(backend.next().body()).hasSize(body.length);
+  }
+
+  @Test
+  void bodyDeclaredOverTheLimitIsRefusedWith413AndTheBackendSeesNothing() throws Exception {
+    HttpResponse<String> response = Http.send(request("/fixed")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[GatewayRequest.MAX_PAYLOAD_BYTES + 1])).build());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Request Too Long\"}");
+    assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("RequestTooLargeException");
+    backend.expectNoMoreRequests();
+  }
+
+  @Test
+  void chunkedBodyOverTheLimitIsRefusedWith413AndTheBackendSeesNothing() throws Exception {
+    byte[] body = new byte[GatewayRequest.MAX_PAYLOAD_BYTES + 1];
+    HttpResponse<String> response = Http.send(request("/fixed")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Request Too Long\"}");
+    backend.expectNoMoreRequests();
+  }
+
+  @Test
+  void chunkedBodyWithinTheLimitReachesTheBackendWhole() throws Exception {
+    byte[] body = new byte[200_000];
+    HttpResponse<String> response = Http.send(request("/fixed")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(backend.next().body()).hasSize(body.length);
   }

@@ -84,6 +84,43 @@ class PluginChainTest {
   }
 
   @Test
+  void aPluginFailingAfterNextReturnedClosesTheBackendsStreamedBody() throws Exception {
+    try (RecordingBackend backend = new RecordingBackend()) {
+      RestApi api = TestApis.api("plugins005")
+          .method("/big", "GET", httpProxy("GET", backend.url() + "/big"),
+              Map.of("x-test-trace", json("{\"label\":\"failing\",\"failAfterNext\":true}")))
+          .build();
+      try (EmbeddedGateway gateway = start(api)) {
+        HttpResponse<String> response = Http.get(gateway.userRequest("plugins005", "v1", "/big"));
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(backend.nextBigAnswer()).as("the backend's 16 MB answer").isEqualTo("aborted");
+      }
+    }
+  }
+
+  @Test
+  void edgePluginsSeeGatewayErrorsAsTheResponsesClientsGet() throws Exception {
+    try (RecordingBackend backend = new RecordingBackend()) {
+      RestApi api = TestApis.api("plugins006")
+          .method("/down", "GET", httpProxy("GET", "http://127.0.0.1:1/down"))
+          .method("/failing", "GET", httpProxy("GET", backend.url() + "/failing"),
+              Map.of("x-test-trace", json("{\"label\":\"failing\",\"failAfterNext\":true}")))
+          .build();
+      try (EmbeddedGateway gateway = start(api)) {
+        HttpResponse<String> down = Http.get(gateway.userRequest("plugins006", "v1", "/down"));
+        assertThat(down.statusCode()).isEqualTo(504);
+        assertThat(down.headers().firstValue("X-Trace")).hasValue("edge");
+        assertThat(down.headers().firstValue("x-amzn-ErrorType")).hasValue("InternalServerErrorException");
+
+        HttpResponse<String> failing = Http.get(gateway.userRequest("plugins006", "v1", "/failing"));
+        assertThat(failing.statusCode()).isEqualTo(500);
+        assertThat(failing.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+        assertThat(failing.headers().firstValue("X-Trace")).hasValue("edge");
+      }
+    }
+  }
+
+  @Test
   void invalidPluginConfigurationFailsTheDeploymentWithItsLocation() throws Exception {
     RestApi api = TestApis.api("plugins004")
         .method("/a", "GET", httpProxy("GET", "http://127.0.0.1:9/a"),

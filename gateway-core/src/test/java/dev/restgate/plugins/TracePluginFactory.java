@@ -8,12 +8,13 @@ import java.util.Optional;
 
 /**
  * A test plugin configured by {@code x-test-trace}: appends its label to the {@code X-Trace} response header, so tests
- * can see which plugins ran and in which order; with {@code twice: true} it calls {@code next} twice.
+ * can see which plugins ran and in which order; with {@code twice: true} it calls {@code next} twice, with
+ * {@code failAfterNext: true} it throws once {@code next} returned.
  */
 public final class TracePluginFactory implements PluginFactory<TracePluginFactory.Config> {
 
   /** The extension's value. */
-  public record Config(String label, boolean twice) {}
+  public record Config(String label, boolean twice, boolean failAfterNext) {}
 
   @Override
   public String name() {
@@ -47,6 +48,9 @@ public final class TracePluginFactory implements PluginFactory<TracePluginFactor
       var response = next.handle(exchange);
       if (config.twice()) {
         response = next.handle(exchange);
+      }
+      if (config.failAfterNext()) {
+        throw new IllegalStateException("the trace plugin fails as configured");
       }
       String previous = response.headers().first("X-Trace");
       response.headers().set("X-Trace", previous == null ? config.label() : previous + "," + config.label());

@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP backend on a random loopback port that records what it receives and answers 200 with a JSON summary.
- * Paths starting with {@code /slow} hang until the backend is closed (for timeout tests).
+ * Paths starting with {@code /slow} hang until the backend is closed (for timeout tests); {@code /big} answers 16 MB
+ * and reports whether the client read them all ({@link #nextBigAnswer()}).
  */
 public final class RecordingBackend implements AutoCloseable {
   private final HttpServer server;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> bigAnswers = new LinkedBlockingQueue<>();
   private final CountDownLatch closing = new CountDownLatch(1);
 
   /** What one request looked like when it arrived. */
@@ -48,6 +50,10 @@ public final class RecordingBackend implements AutoCloseable {
     Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
         exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body);
     received.add(r);
+    if (r.rawPath().startsWith("/big")) {
+      answerBig(exchange);
+      return;
+    }
     if (r.rawPath().startsWith("/slow")) {
       try {
         closing.await(30, TimeUnit.SECONDS);
@@ -66,6 +72,29 @@ public final class RecordingBackend implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(answer);
     }
+  }
+
+  private void answerBig(HttpExchange exchange) throws IOException {
+    byte[] chunk = new byte[64 * 1024];
+    int chunks = 256;
+    exchange.sendResponseHeaders(200, (long) chunk.length * chunks);
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (int i = 0; i < chunks; i++) {
+        out.write(chunk);
+      }
+      bigAnswers.add("completed");
+    } catch (IOException e) {
+      bigAnswers.add("aborted");
+    }
+  }
+
+  /** How the next {@code /big} answer ended, {@code completed} or {@code aborted}, waiting up to ten seconds. */
+  public String nextBigAnswer() throws InterruptedException {
+    String outcome = bigAnswers.poll(10, TimeUnit.SECONDS);
+    if (outcome == null) {
+      throw new AssertionError("the /big answer neither completed nor was aborted within ten seconds");
+    }
+    return outcome;
   }
 
   /** {@code http://127.0.0.1:PORT}. */

@@ -1,46 +1,120 @@
 package dev.restgate.internal.deploy;
 
+import dev.restgate.http.GatewayRequest;
+import dev.restgate.http.GatewayResponse;
+import dev.restgate.http.PayloadTooLargeException;
+import dev.restgate.internal.response.GatewayResponses;
+import dev.restgate.internal.response.Outcomes;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.Handler;
 import dev.restgate.spi.Plugin;
 import java.util.List;
 
 /**
- * Links plugins and a terminal handler into one {@link Handler}, once per method. Each link checks at run time that
- * it is entered once per exchange, so a plugin calling {@code next} twice fails loudly instead of calling the backend
- * twice.
+ * Links a method's plugins and its integration into one {@link Handler}, once per method:
+ *
+ * <pre>
+ *   EDGE plugins → method boundary → AUTHORIZE ... MAPPING plugins → integration
+ * </pre>
+ *
+ * The boundary refuses a body over the payload limit before anything runs and renders every failure behind it as a
+ * gateway response, so EDGE plugins see errors as the responses clients get. Each plugin's link checks that it is
+ * entered once per exchange, so a plugin calling {@code next} twice fails loudly instead of calling the backend
+ * twice, and closes the body {@code next} returned when the plugin then fails, so a streamed backend connection is
+ * never left open.
  */
 final class ChainLinker {
-  private static final Exchange.Key<int[]> DEPTH = Exchange.Key.of("chainDepth", int[].class);
+  private static final Exchange.Key<State> STATE = Exchange.Key.of("chainState", State.class);
 
   private ChainLinker() {}
 
-  static Handler link(List<Plugin> plugins, Handler terminal) {
-    if (plugins.isEmpty()) {
-      // Nobody can call next twice: the integration is the whole chain.
-      return terminal;
+  /**
+   * @param edge the EDGE plugins, outermost first
+   * @param inner the plugins of the later phases, in phase order
+   */
+  static Handler link(List<Plugin> edge, List<Plugin> inner, Handler terminal, GatewayResponses responses) {
+    int positions = edge.size() + inner.size() + 2;
+    Handler next = inner.isEmpty() ? terminal : guarded(positions, positions, terminal);
+    for (int i = inner.size() - 1; i >= 0; i--) {
+      next = plugin(edge.size() + 2 + i, positions, inner.get(i), next);
     }
-    Handler next = guarded(plugins.size() + 1, terminal);
-    for (int i = plugins.size() - 1; i >= 0; i--) {
-      Plugin plugin = plugins.get(i);
-      Handler rest = next;
-      next = guarded(i + 1, exchange -> plugin.handle(exchange, rest));
+    next = boundary(next, responses);
+    if (!edge.isEmpty()) {
+      next = guarded(edge.size() + 1, positions, next);
+      for (int i = edge.size() - 1; i >= 0; i--) {
+        next = plugin(i + 1, positions, edge.get(i), next);
+      }
     }
     return next;
   }
 
-  private static Handler guarded(int position, Handler handler) {
+  private static Handler boundary(Handler rest, GatewayResponses responses) {
     return exchange -> {
-      int[] depth = exchange.get(DEPTH);
-      if (depth == null) {
-        depth = new int[1];
-        exchange.put(DEPTH, depth);
+      try {
+        if (exceedsPayloadLimit(exchange.request())) {
+          throw new PayloadTooLargeException();
+        }
+        return rest.handle(exchange);
+      } catch (Exception | LinkageError e) {
+        return Outcomes.render(e, exchange, responses);
       }
-      if (depth[0] >= position) {
+    };
+  }
+
+  private static boolean exceedsPayloadLimit(GatewayRequest request) {
+    return request.declaredLength() > GatewayRequest.MAX_PAYLOAD_BYTES;
+  }
+
+  /** The link of the plugin at {@code position} (1 is outermost); {@code next} is the link below it. */
+  private static Handler plugin(int position, int positions, Plugin plugin, Handler next) {
+    return guarded(position, positions, exchange -> {
+      try {
+        return plugin.handle(exchange, next);
+      } catch (Exception | Error e) {
+        state(exchange, positions).closeReturnedBy(position + 1);
+        throw e;
+      }
+    });
+  }
+
+  /** Checks that {@code position} is entered once per exchange and remembers what it returned. */
+  private static Handler guarded(int position, int positions, Handler handler) {
+    return exchange -> {
+      State state = state(exchange, positions);
+      if (state.depth >= position) {
         throw new IllegalStateException("a plugin called next more than once (chain position " + position + ")");
       }
-      depth[0] = position;
-      return handler.handle(exchange);
+      state.depth = position;
+      GatewayResponse response = handler.handle(exchange);
+      state.returned[position] = response;
+      return response;
     };
+  }
+
+  private static State state(Exchange exchange, int positions) {
+    State state = exchange.get(STATE);
+    if (state == null) {
+      state = new State(positions);
+      exchange.put(STATE, state);
+    }
+    return state;
+  }
+
+  /** How deep the exchange went into the chain, and the response each position returned. */
+  private static final class State {
+    int depth;
+    final GatewayResponse[] returned;
+
+    State(int positions) {
+      returned = new GatewayResponse[positions + 1];
+    }
+
+    void closeReturnedBy(int position) {
+      GatewayResponse response = returned[position];
+      if (response != null) {
+        returned[position] = null;
+        response.body().close();
+      }
+    }
   }
 }

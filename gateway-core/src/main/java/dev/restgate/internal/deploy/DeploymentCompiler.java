@@ -49,12 +49,20 @@ public final class DeploymentCompiler {
   public CompiledDeployment compile(String deploymentId, RestApi api, Stage stage, Map<String, String> variables,
       String source, List<Problem> problems) {
     int before = problems.size();
+    GatewayResponses responses;
+    try {
+      responses = GatewayResponses.compile(api.gatewayResponses(), accountId);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(source, "/x-amazon-apigateway-gateway-responses", e.getMessage()));
+      return null;
+    }
     PathTrie<CompiledResource> routes = new PathTrie<>();
     for (Resource resource : api.resources()) {
       Map<String, CompiledMethod> methods = new LinkedHashMap<>();
       for (Map.Entry<String, Method> entry : resource.resourceMethods().entrySet()) {
         String pointer = operationPointer(resource.path(), entry.getKey());
-        CompiledMethod compiled = compileMethod(api, resource, entry.getValue(), stage, source, pointer, problems);
+        CompiledMethod compiled = compileMethod(new Site(api, resource, entry.getValue(), stage, region, accountId,
+            services), responses, source, pointer, problems);
         if (compiled != null) {
           methods.put(entry.getKey().toUpperCase(Locale.ROOT), compiled);
         }
@@ -66,12 +74,6 @@ public final class DeploymentCompiler {
           problems.add(new Problem(source, "/paths/" + escape(resource.path()), e.getMessage()));
         }
       }
-    }
-    GatewayResponses responses = null;
-    try {
-      responses = GatewayResponses.compile(api.gatewayResponses(), accountId);
-    } catch (IllegalArgumentException e) {
-      problems.add(new Problem(source, "/x-amazon-apigateway-gateway-responses", e.getMessage()));
     }
     if (problems.size() > before) {
       return null;
@@ -89,18 +91,20 @@ public final class DeploymentCompiler {
     return token.replace("~", "~0").replace("/", "~1");
   }
 
-  private CompiledMethod compileMethod(RestApi api, Resource resource, Method method, Stage stage, String source,
-      String pointer, List<Problem> problems) {
-    Site site = new Site(api, resource, method, stage, region, accountId, services);
+  private CompiledMethod compileMethod(Site site, GatewayResponses responses, String source, String pointer,
+      List<Problem> problems) {
     try {
       Handler integration = integration(site);
-      return new CompiledMethod(resource, method, ChainLinker.link(registry.pluginsFor(site), integration));
+      PluginRegistry.MethodPlugins plugins = registry.pluginsFor(site);
+      return new CompiledMethod(site.resource(), site.method(),
+          ChainLinker.link(plugins.edge(), plugins.inner(), integration, responses));
     } catch (IllegalArgumentException e) {
       problems.add(new Problem(source, pointer, e.getMessage()));
       return null;
     } catch (RuntimeException | LinkageError e) {
       // A factory bug: report it with the method it failed on, and keep its stack trace for the log.
-      LOG.error("Compiling {} {} of API {} failed", method.httpMethod(), resource.path(), api.id(), e);
+      LOG.error("Compiling {} {} of API {} failed", site.method().httpMethod(), site.resource().path(),
+          site.api().id(), e);
       problems.add(new Problem(source, pointer, "could not be compiled: " + e));
       return null;
     }

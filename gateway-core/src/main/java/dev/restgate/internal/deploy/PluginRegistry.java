@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.restgate.spi.IntegrationFactory;
 import dev.restgate.spi.MethodSite;
+import dev.restgate.spi.Phase;
 import dev.restgate.spi.Plugin;
 import dev.restgate.spi.PluginFactory;
 import dev.restgate.spi.Problem;
@@ -84,13 +85,17 @@ public final class PluginRegistry {
    *
    * @throws IllegalArgumentException naming the factory whose configuration is invalid
    */
-  List<Plugin> pluginsFor(MethodSite site) {
-    List<Plugin> plugins = new ArrayList<>();
+  MethodPlugins pluginsFor(MethodSite site) {
+    List<Plugin> edge = new ArrayList<>();
+    List<Plugin> inner = new ArrayList<>();
     for (PluginFactory<?> factory : pluginFactories) {
-      create(factory, site).ifPresent(plugins::add);
+      create(factory, site).ifPresent((factory.phase() == Phase.EDGE ? edge : inner)::add);
     }
-    return plugins;
+    return new MethodPlugins(List.copyOf(edge), List.copyOf(inner));
   }
+
+  /** A method's plugins: those of the EDGE phase, and those of the later phases, each list in chain order. */
+  record MethodPlugins(List<Plugin> edge, List<Plugin> inner) {}
 
   private static <C> Optional<Plugin> create(PluginFactory<C> factory, MethodSite site) {
     C config = null;

@@ -11,7 +11,6 @@ import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.Handler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -140,26 +139,22 @@ final class HttpProxyIntegration implements Handler {
     }
   }
 
+  /**
+   * A body with a declared length (within the payload limit, which the chain checked) streams to the backend; a
+   * chunked body of unknown length is read first, so that one over the limit is refused with 413 before the backend
+   * sees a byte of it.
+   */
   private static void attachBody(GatewayRequest request, Request outbound) throws IOException {
     if (!request.hasBody()) {
       return;
     }
     String contentType = request.headers().last("Content-Type");
-    String length = request.headers().first("Content-Length");
-    if (length != null && parseLength(length) < BUFFER_BELOW_BYTES) {
+    long length = request.declaredLength();
+    if (length < 0 || length < BUFFER_BELOW_BYTES) {
       outbound.body(new BytesRequestContent(contentType, request.bodyBytes()));
       return;
     }
-    InputStream body = new LimitedInputStream(request.bodyStream(), GatewayRequest.MAX_PAYLOAD_BYTES);
-    outbound.body(new InputStreamRequestContent(contentType, body));
-  }
-
-  private static long parseLength(String value) {
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return Long.MAX_VALUE;
-    }
+    outbound.body(new InputStreamRequestContent(contentType, request.bodyStream()));
   }
 
   private static Headers responseHeaders(Response response) {
