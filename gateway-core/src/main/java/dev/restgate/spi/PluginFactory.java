@@ -1,6 +1,7 @@
 package dev.restgate.spi;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds the {@link Plugin} of one method at deploy time, or declines. Implementations are found with
@@ -24,6 +25,16 @@ public interface PluginFactory<C> {
   /** The extension holding this factory's configuration (e.g. {@code x-acme-audit}), or null when it has none. */
   default String extension() {
     return null;
+  }
+
+  /**
+   * The protections this factory's plugins enforce, empty for most factories. A method requiring a
+   * {@link Protection} (see {@link Protection#requiredBy}) is served only when a factory declaring it built a plugin
+   * for that method; declare one only when the plugin refuses every request that does not satisfy it, failures of
+   * its own included.
+   */
+  default Set<Protection> enforces() {
+    return Set.of();
   }
 
   /** The type the extension's value binds to. */

@@ -2,6 +2,7 @@ package dev.restgate.testing;
 
 import dev.restgate.config.ApiConfig;
 import dev.restgate.config.GatewayConfig;
+import dev.restgate.model.Authorizer;
 import dev.restgate.model.CustomGatewayResponse;
 import dev.restgate.model.Deployment;
 import dev.restgate.model.Integration;
@@ -22,7 +23,9 @@ public final class TestApis {
   private final Map<String, Map<String, Method>> methodsByPath = new LinkedHashMap<>();
   private final Map<String, CustomGatewayResponse> gatewayResponses = new LinkedHashMap<>();
   private final Map<String, JsonNode> extensions = new LinkedHashMap<>();
+  private final List<Authorizer> authorizers = new ArrayList<>();
   private List<String> binaryMediaTypes = List.of();
+  private String policy;
 
   private TestApis(String apiId) {
     this.apiId = apiId;
@@ -38,9 +41,28 @@ public final class TestApis {
   }
 
   public TestApis method(String path, String httpMethod, Integration integration, Map<String, JsonNode> ext) {
+    return method(path, httpMethod, integration, "NONE", null, false, ext);
+  }
+
+  /** Adds a method with authorization: {@code authorizerId} names an {@link #authorizer} for {@code CUSTOM}. */
+  public TestApis method(String path, String httpMethod, Integration integration, String authorizationType,
+      String authorizerId, boolean apiKeyRequired, Map<String, JsonNode> ext) {
     methodsByPath.computeIfAbsent(path, p -> new LinkedHashMap<>())
-        .put(httpMethod, new Method(httpMethod, "NONE", null, false, null, null, null, null, null, integration,
-            null, ext));
+        .put(httpMethod, new Method(httpMethod, authorizationType, authorizerId, apiKeyRequired, null, null, null,
+            null, null, integration, null, ext));
+    return this;
+  }
+
+  /** Defines an authorizer ({@code TOKEN}, {@code REQUEST} or {@code COGNITO_USER_POOLS}) with id and name {@code id}. */
+  public TestApis authorizer(String id, String type) {
+    authorizers.add(new Authorizer(id, id, type, null, null, null, null, "method.request.header.Authorization", null,
+        null));
+    return this;
+  }
+
+  /** Sets the API's resource policy (JSON text). */
+  public TestApis policy(String json) {
+    policy = json;
     return this;
   }
 
@@ -79,8 +101,8 @@ public final class TestApis {
       String part = path.equals("/") ? null : path.substring(path.lastIndexOf('/') + 1);
       resources.add(new Resource("res" + (n++), null, part, path, entry.getValue()));
     }
-    return new RestApi(apiId, "test api " + apiId, null, "1", binaryMediaTypes, null, null, null, null, null, null,
-        null, resources, null, null, null, gatewayResponses, null, extensions);
+    return new RestApi(apiId, "test api " + apiId, null, "1", binaryMediaTypes, null, null, null, policy, null, null,
+        null, resources, authorizers, null, null, gatewayResponses, null, extensions);
   }
 
   /** A configuration serving {@code api} on one stage. */

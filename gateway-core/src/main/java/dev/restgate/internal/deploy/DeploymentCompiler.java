@@ -12,10 +12,14 @@ import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.Handler;
 import dev.restgate.spi.IntegrationFactory;
 import dev.restgate.spi.Problem;
+import dev.restgate.spi.Protection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +35,7 @@ public final class DeploymentCompiler {
   private final Services services;
   private final String region;
   private final String accountId;
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
   public DeploymentCompiler(PluginRegistry registry, Services services, String region, String accountId) {
     this.registry = registry;
@@ -61,8 +66,8 @@ public final class DeploymentCompiler {
       Map<String, CompiledMethod> methods = new LinkedHashMap<>();
       for (Map.Entry<String, Method> entry : resource.resourceMethods().entrySet()) {
         String pointer = operationPointer(resource.path(), entry.getKey());
-        CompiledMethod compiled = compileMethod(new Site(api, resource, entry.getValue(), stage, region, accountId,
-            services), responses, source, pointer, problems);
+        CompiledMethod compiled = compileMethod(deploymentId, new Site(api, resource, entry.getValue(), stage,
+            region, accountId, services), responses, source, pointer, problems);
         if (compiled != null) {
           methods.put(entry.getKey().toUpperCase(Locale.ROOT), compiled);
         }
@@ -91,11 +96,20 @@ public final class DeploymentCompiler {
     return token.replace("~", "~0").replace("/", "~1");
   }
 
-  private CompiledMethod compileMethod(Site site, GatewayResponses responses, String source, String pointer,
-      List<Problem> problems) {
+  private CompiledMethod compileMethod(String deploymentId, Site site, GatewayResponses responses, String source,
+      String pointer, List<Problem> problems) {
     try {
+      Set<Protection> required = Protection.requiredBy(site.api(), site.method());
       Handler integration = integration(site);
       PluginRegistry.MethodPlugins plugins = registry.pluginsFor(site);
+      Set<Protection> unenforced = EnumSet.noneOf(Protection.class);
+      unenforced.addAll(required);
+      unenforced.removeAll(plugins.enforced());
+      if (!unenforced.isEmpty()) {
+        warnOnce(deploymentId, site, unenforced);
+        return new CompiledMethod(site.resource(), site.method(),
+            ChainLinker.link(plugins.edge(), List.of(), UNSERVED, responses));
+      }
       return new CompiledMethod(site.resource(), site.method(),
           ChainLinker.link(plugins.edge(), plugins.inner(), integration, responses));
     } catch (IllegalArgumentException e) {
@@ -107,6 +121,20 @@ public final class DeploymentCompiler {
           site.api().id(), e);
       problems.add(new Problem(source, pointer, "could not be compiled: " + e));
       return null;
+    }
+  }
+
+  /** Fail closed: a method whose protection nothing enforces is never served. */
+  private static final Handler UNSERVED = exchange -> {
+    throw new GatewayException(GatewayResponseType.API_CONFIGURATION_ERROR);
+  };
+
+  /** Logs an unenforced method once per compile, however many stages serve its deployment. */
+  private void warnOnce(String deploymentId, Site site, Set<Protection> unenforced) {
+    String method = site.method().httpMethod() + " " + site.resource().path();
+    if (warned.add(site.api().id() + " " + deploymentId + " " + method)) {
+      LOG.warn("API {}: {} requires {}, which no plugin on the class path enforces; the method answers 500 and "
+          + "serves no request until one does", site.api().id(), method, unenforced);
     }
   }
 

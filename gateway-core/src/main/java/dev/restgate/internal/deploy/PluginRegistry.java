@@ -11,13 +11,16 @@ import dev.restgate.spi.Phase;
 import dev.restgate.spi.Plugin;
 import dev.restgate.spi.PluginFactory;
 import dev.restgate.spi.Problem;
+import dev.restgate.spi.Protection;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * The plugin and integration factories of this gateway, found once with {@link ServiceLoader} and kept in phase
@@ -88,14 +91,23 @@ public final class PluginRegistry {
   MethodPlugins pluginsFor(MethodSite site) {
     List<Plugin> edge = new ArrayList<>();
     List<Plugin> inner = new ArrayList<>();
+    Set<Protection> enforced = EnumSet.noneOf(Protection.class);
     for (PluginFactory<?> factory : pluginFactories) {
-      create(factory, site).ifPresent((factory.phase() == Phase.EDGE ? edge : inner)::add);
+      Optional<Plugin> plugin = create(factory, site);
+      if (plugin.isPresent()) {
+        (factory.phase() == Phase.EDGE ? edge : inner).add(plugin.get());
+        enforced.addAll(factory.enforces());
+      }
     }
-    return new MethodPlugins(List.copyOf(edge), List.copyOf(inner));
+    return new MethodPlugins(List.copyOf(edge), List.copyOf(inner), enforced);
   }
 
-  /** A method's plugins: those of the EDGE phase, and those of the later phases, each list in chain order. */
-  record MethodPlugins(List<Plugin> edge, List<Plugin> inner) {}
+  /**
+   * A method's plugins: those of the EDGE phase, and those of the later phases, each list in chain order.
+   *
+   * @param enforced what the factories that built them declare they enforce
+   */
+  record MethodPlugins(List<Plugin> edge, List<Plugin> inner, Set<Protection> enforced) {}
 
   private static <C> Optional<Plugin> create(PluginFactory<C> factory, MethodSite site) {
     C config = null;
