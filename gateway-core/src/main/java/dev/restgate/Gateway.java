@@ -40,6 +40,8 @@ import org.slf4j.MDC;
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  /** The gateway's own health check, answered when no invoke URL claims the request. */
+  public static final String HEALTH_PATH = "/_health";
 
   private final GatewayConfig config;
   private final Clock clock;
@@ -113,21 +115,19 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Answers one request.
-   *
-   * @return the response, or null when the request is neither an invoke URL nor for a service endpoint (the caller
-   *     passes it on); invoke URLs are matched first
+   * Answers one request: an invoke URL first (it always wins, even for a stage named like one of the gateway's own
+   * paths), else a service endpoint (the Lambda Invoke API), else {@code GET /_health}; anything else is answered 403
+   * {@code Missing Authentication Token}, as AWS answers a URL it does not serve.
    */
   public GatewayResponse handle(GatewayRequest request) {
     Resolution resolution = routes.get().resolve(request);
     if (resolution == null) {
-      // Not an invoke URL: an invoke URL always wins, even for a stage named like a service path.
       for (ServiceEndpoint endpoint : endpoints) {
         if (endpoint.matches(request)) {
           return serviceCall(endpoint, request);
         }
       }
-      return null;
+      return HEALTH_PATH.equals(request.rawPath()) && "GET".equals(request.method()) ? health() : unserved();
     }
     Exchange exchange = new Exchange(request, RequestIds.requestId(), RequestIds.extendedRequestId(), clock.instant());
     MDC.put("requestId", exchange.requestId());
@@ -153,6 +153,20 @@ public final class Gateway implements AutoCloseable {
       // Only an EDGE plugin gets here: the chain renders every failure behind it.
       return Outcomes.render(e, exchange, responses);
     }
+  }
+
+  private static GatewayResponse health() {
+    GatewayResponse response = GatewayResponse.json(200, "{\"status\":\"UP\"}");
+    response.headers().add("Cache-Control", "no-store");
+    return response;
+  }
+
+  /** A URL the gateway does not serve: AWS's answer for a path no API has, never the container's. */
+  private static GatewayResponse unserved() {
+    GatewayResponse response = GatewayResponse.json(403, "{\"message\":\"Missing Authentication Token\"}");
+    response.headers().add("x-amzn-ErrorType", "MissingAuthenticationTokenException");
+    response.headers().add("x-amzn-RequestId", RequestIds.requestId());
+    return response;
   }
 
   /** Unknown API or stage: AWS answers a plain ForbiddenException that no gateway response customises. */

@@ -3,9 +3,8 @@ package dev.restgate.servlet;
 import dev.restgate.Gateway;
 import dev.restgate.config.ConfigLoader;
 import dev.restgate.config.GatewayConfig;
-import dev.restgate.http.GatewayRequest;
-import dev.restgate.http.GatewayResponse;
 import dev.restgate.spi.ProblemsException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -19,23 +18,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway as a Jakarta Servlet filter: invoke URLs and the gateway's service endpoints are answered here; every
- * other request goes down the filter chain untouched.
+ * The gateway as a Jakarta Servlet filter. It answers every request it sees itself: invoke URLs, the gateway's
+ * service endpoints and {@code GET /_health}; anything else gets the gateway's 403 {@code Missing Authentication
+ * Token}, never the container's default servlet. Map it to {@code /*} to give the gateway the whole web application,
+ * or to a narrower pattern to share the application with other servlets.
+ *
+ * <p>Mapped for the {@code ERROR} dispatch too (with an {@code <error-page>} in {@code web.xml}), it turns the
+ * container's own error pages (a malformed URI, a missing {@code Host}) into AWS-style JSON.
  *
  * <p>Deployed from {@code web.xml}, it loads the configuration file named by (first found) the filter init-param
  * {@code restgate.config}, the context init-param of that name, the system property of that name, or the environment
  * variable {@code RESTGATE_CONFIG}; the data directory likewise from {@code restgate.data} / {@code RESTGATE_DATA}
  * (default {@code restgate-data} in the working directory). A configuration with problems fails the deployment with
  * every problem logged. Embedded, it can also be given a started {@link Gateway}.
- *
- * <p>{@code GET /_health} answers 200 {@code {"status":"UP"}} once the gateway serves.
  */
 public class GatewayFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(GatewayFilter.class);
   public static final String CONFIG_PARAMETER = "restgate.config";
   public static final String DATA_PARAMETER = "restgate.data";
-  private static final String HEALTH_PATH = "/_health";
+  /**
+   * A context parameter: {@code false} when whoever starts the web application reports its failure to start itself
+   * (the standalone launcher does), so the problems are printed once.
+   */
+  public static final String LOG_PROBLEMS_PARAMETER = "restgate.logProblems";
 
   private transient Gateway gateway;
   private final boolean owned;
@@ -70,7 +76,9 @@ public class GatewayFilter extends HttpFilter {
       LOG.info("Gateway serving {} ({} REST API(s)), data in {}", configLocation, config.restApis().size(),
           data.toAbsolutePath());
     } catch (ProblemsException e) {
-      LOG.error(e.getMessage());
+      if (!"false".equals(filterConfig.getServletContext().getInitParameter(LOG_PROBLEMS_PARAMETER))) {
+        LOG.error(e.getMessage());
+      }
       throw new ServletException(e.getMessage());
     }
   }
@@ -92,17 +100,11 @@ public class GatewayFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    GatewayRequest gatewayRequest = ServletRequests.adapt(request);
-    if (HEALTH_PATH.equals(gatewayRequest.rawPath()) && "GET".equals(gatewayRequest.method())) {
-      ServletResponses.write(GatewayResponse.json(200, "{\"status\":\"UP\"}"), request, response);
+    if (request.getDispatcherType() == DispatcherType.ERROR) {
+      ServletResponses.write(ContainerErrors.render(request), request, response);
       return;
     }
-    GatewayResponse answer = gateway.handle(gatewayRequest);
-    if (answer == null) {
-      chain.doFilter(request, response);
-      return;
-    }
-    ServletResponses.write(answer, request, response);
+    ServletResponses.write(gateway.handle(ServletRequests.adapt(request)), request, response);
   }
 
   @Override

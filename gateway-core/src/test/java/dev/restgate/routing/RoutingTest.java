@@ -155,10 +155,13 @@ class RoutingTest {
   }
 
   @Test
-  void requestsThatAreNotInvokeUrlsPassThroughTheFilter() throws Exception {
-    HttpResponse<String> response = Http.get(URI.create(gateway.uri("/prod/pets").toString()));
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.headers().firstValue("x-amzn-RequestId")).isEmpty();
+  void requestsThatAreNotInvokeUrlsGetMissingAuthenticationTokenFromTheGateway() throws Exception {
+    for (String path : new String[] {"/", "/prod/pets", "/WEB-INF/web.xml", "/dev/restgate/launcher/Main.class",
+        "/restapis/" + API + "/prod", "/_health/x"}) {
+      HttpResponse<String> response = Http.get(gateway.uri(path));
+      assertMissingAuthenticationToken(response);
+      assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+    }
   }
 
   @Test
@@ -166,6 +169,13 @@ class RoutingTest {
     HttpResponse<String> response = Http.get(gateway.uri("/_health"));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+  }
+
+  @Test
+  void anInvokeUrlWinsOverTheHealthCheck() throws Exception {
+    HttpResponse<String> response = Http.get(gateway.uri("/_health"), "Host", API + ".execute-api.localhost");
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Forbidden\"}");
   }
 
   private static void assertMissingAuthenticationToken(HttpResponse<String> response) {

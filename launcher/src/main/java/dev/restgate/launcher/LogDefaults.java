@@ -15,7 +15,9 @@ final class LogDefaults {
       "org.slf4j.simpleLogger.showShortLogName", "true",
       "org.slf4j.simpleLogger.levelInBrackets", "true",
       // Jetty's start-up lines repeat what the launcher prints; its warnings and errors still show.
-      "org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+      "org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn",
+      // The launcher prints why the web application failed to start, without Jetty's stack trace of it.
+      "org.slf4j.simpleLogger.log.org.eclipse.jetty.ee10.webapp.WebAppContext", "error");
 
   private LogDefaults() {}
 

@@ -31,14 +31,6 @@ abstract class AbstractDeploymentIT {
   }
 
   @Test
-  void launcherClassesAtTheWarRootAreNotServed() {
-    URI launcherClass = ItSettings.containerUrl(container()).resolve("/dev/restgate/launcher/Main.class");
-    Http.awaitAnswer(ItSettings.containerUrl(container()).resolve("/_health"), Duration.ofSeconds(60));
-
-    assertThat(Http.awaitAnswer(launcherClass, Duration.ofSeconds(5)).statusCode()).isEqualTo(404);
-  }
-
-  @Test
   void containerStartedTheWebApplicationWithoutErrors() throws IOException {
     Http.awaitAnswer(ItSettings.containerUrl(container()).resolve("/_health"), Duration.ofSeconds(60));
 

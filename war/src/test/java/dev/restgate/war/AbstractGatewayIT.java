@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,30 @@ abstract class AbstractGatewayIT {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.body()).contains("statusCode", "invoked-directly");
+  }
+
+  @Test
+  void pathsOutsideTheGatewayShowNothingOfTheWar() throws IOException {
+    for (String path : List.of("/", "/index.html", "/dev/restgate/launcher/Main.class", "/META-INF/MANIFEST.MF",
+        "/WEB-INF/web.xml", "/WEB-INF/lib/", "/_error")) {
+      HttpResponse<String> response = Http.get(URI.create(baseUri() + path));
+
+      assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(403, 404);
+      assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/json"));
+      assertThat(JSON.readTree(response.body()).path("message").isTextual()).as(path).isTrue();
+    }
+  }
+
+  @Test
+  void bodyOverTheLimitGets413AndTheBackendSeesNothing() throws IOException {
+    int before = backend.requests();
+
+    HttpResponse<String> response = Http.send("GET", viaUserRequest("/pets/7"), "x".repeat(10 * 1024 * 1024 + 1));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"message\":\"Request Too Long\"}"));
+    assertThat(backend.requests()).isEqualTo(before);
   }
 
   private URI viaHost(String path) {

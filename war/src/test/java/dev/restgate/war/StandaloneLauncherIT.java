@@ -70,6 +70,21 @@ class StandaloneLauncherIT {
   }
 
   @Test
+  void invalidConfigurationIsReportedOnceWithoutStackTraceAndExitsWithOne() throws IOException {
+    Path directory = ItSettings.dataRoot().resolve("standalone-invalid");
+    Files.createDirectories(directory);
+    Path config = Files.writeString(directory.resolve("gateway.yaml"),
+        "restApis:\n  - id: BadId\n    body: missing.yaml\n    stages: [{stageName: prod}]\n");
+
+    StandaloneProcess bad = StandaloneProcess.start("--config", config.toString(), "--port", "0",
+        "--data", directory.resolve("data").toString());
+
+    assertThat(bad.awaitExit(START_TIMEOUT)).isEqualTo(1);
+    assertThat(bad.output()).doesNotContain("\tat ").contains("restgate: cannot start: The configuration ");
+    assertThat(bad.lines()).filteredOn(line -> line.contains("/restApis/0/id")).hasSize(1);
+  }
+
+  @Test
   void occupiedPortExitsWithOneAndSaysWhy() {
     StandaloneProcess second = StandaloneProcess.start(
         "--port", String.valueOf(examplePort), "--data", exampleData.resolveSibling("standalone-second").toString());

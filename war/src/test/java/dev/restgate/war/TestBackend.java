@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP_PROXY backend of the test configuration: answers every request with 200 and a JSON description of what
@@ -21,6 +22,7 @@ final class TestBackend implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
+  private final AtomicInteger requests = new AtomicInteger();
 
   private TestBackend(HttpServer server) {
     this.server = server;
@@ -29,9 +31,10 @@ final class TestBackend implements AutoCloseable {
   static TestBackend start(int port) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-      server.createContext("/", TestBackend::describe);
+      TestBackend backend = new TestBackend(server);
+      server.createContext("/", backend::describe);
       server.start();
-      return new TestBackend(server);
+      return backend;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the test backend on port " + port, e);
     }
@@ -42,7 +45,13 @@ final class TestBackend implements AutoCloseable {
     server.stop(0);
   }
 
-  private static void describe(HttpExchange exchange) throws IOException {
+  /** How many requests reached the backend so far. */
+  int requests() {
+    return requests.get();
+  }
+
+  private void describe(HttpExchange exchange) throws IOException {
+    requests.incrementAndGet();
     try (exchange) {
       Map<String, String> seen = new LinkedHashMap<>();
       seen.put("backend", NAME);

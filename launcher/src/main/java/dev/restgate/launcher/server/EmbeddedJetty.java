@@ -47,12 +47,15 @@ final class EmbeddedJetty {
     webapp.setTempDirectory(tempDir.toFile());
     webapp.setInitParameter("restgate.config", config.toString());
     webapp.setInitParameter("restgate.data", dataDir.toString());
+    // The launcher prints why the gateway could not start, once: neither the filter nor Jetty repeat it.
+    webapp.setInitParameter("restgate.logProblems", "false");
     // Fail the start rather than serve 503s when the gateway cannot load its configuration.
     webapp.setThrowUnavailableOnStartupException(true);
     webapp.setLogUrlOnStart(false);
     webapp.getServletHandler().setDecodeAmbiguousURIs(true);
 
     server.setHandler(new GracefulHandler(webapp));
+    server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(STOP_TIMEOUT.toMillis());
     server.setStopAtShutdown(false);
     return server;
