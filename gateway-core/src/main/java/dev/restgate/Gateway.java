@@ -1,40 +1,44 @@
 package dev.restgate;
 
 import dev.restgate.config.GatewayConfig;
+import dev.restgate.http.Body;
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
-import dev.restgate.internal.deploy.DeploymentCompiler;
+import dev.restgate.internal.deploy.CompiledConfiguration;
+import dev.restgate.internal.deploy.ConfigurationCompiler;
 import dev.restgate.internal.deploy.PluginRegistry;
-import dev.restgate.internal.deploy.RouteTableCompiler;
-import dev.restgate.internal.deploy.Services;
 import dev.restgate.internal.integration.HttpClients;
 import dev.restgate.internal.response.GatewayResponses;
 import dev.restgate.internal.response.Outcomes;
 import dev.restgate.internal.routing.Resolution;
-import dev.restgate.internal.routing.RouteTable;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayModule;
 import dev.restgate.spi.GatewayResponseType;
-import dev.restgate.spi.ModuleContext;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
 import dev.restgate.spi.RequestIds;
 import dev.restgate.spi.ServiceEndpoint;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * A running gateway: the modules found on the class path, the compiled route table, and {@link #handle}, which answers
- * one request. Container-neutral: the servlet filter (or a test) adapts requests to it.
+ * A running gateway: the modules and plugin factories found on the class path, the compiled configuration it serves,
+ * and {@link #handle}, which answers one request. Container-neutral: the servlet filter (or a test) adapts requests
+ * to it. {@link #reload} swaps in another configuration without a restart.
  *
  * <p>Thread-safe. {@link #handle} never throws: every failure becomes an AWS-style response.
  */
@@ -42,87 +46,93 @@ public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   /** The gateway's own health check, answered when no invoke URL claims the request. */
   public static final String HEALTH_PATH = "/_health";
+  /** Picks canary requests unless a test injects its own source. */
+  private static final RandomGenerator THREAD_LOCAL_RANDOM = () -> ThreadLocalRandom.current().nextLong();
 
-  private final GatewayConfig config;
   private final Clock clock;
   private final List<GatewayModule> modules;
-  private final List<ServiceEndpoint> endpoints;
   private final HttpClients httpClients;
-  private final AtomicReference<RouteTable> routes;
+  private final ConfigurationCompiler compiler;
+  private final AtomicReference<CompiledConfiguration> serving;
 
-  private Gateway(GatewayConfig config, Clock clock, List<GatewayModule> modules, List<ServiceEndpoint> endpoints,
-      HttpClients httpClients, RouteTable routes) {
-    this.config = config;
+  private Gateway(Clock clock, List<GatewayModule> modules, HttpClients httpClients, ConfigurationCompiler compiler,
+      CompiledConfiguration first) {
     this.clock = clock;
     this.modules = modules;
-    this.endpoints = endpoints;
     this.httpClients = httpClients;
-    this.routes = new AtomicReference<>(routes);
+    this.compiler = compiler;
+    this.serving = new AtomicReference<>(first);
   }
 
   /**
-   * Starts a gateway: starts the modules on the class path of {@code loader}, then compiles every API stage.
+   * Starts a gateway: finds the modules and plugins on the class path of {@code loader}, then compiles every API
+   * stage of {@code config}.
    *
    * @param dataDirectory where state that must survive a restart goes; created when missing
    * @throws ProblemsException listing every problem of every module and API; nothing is left running
    */
   public static Gateway start(GatewayConfig config, Path dataDirectory, Clock clock, ClassLoader loader)
       throws ProblemsException {
-    List<GatewayModule> started = new ArrayList<>();
-    HttpClients httpClients = null;
-    try {
-      Files.createDirectories(dataDirectory);
-      Services services = new Services();
-      httpClients = HttpClients.start();
-      services.register(HttpClients.class, httpClients);
-      services.register(GatewayConfig.class, config);
-      List<ServiceEndpoint> endpoints = new ArrayList<>();
-      List<Problem> problems = new ArrayList<>();
-      ModuleContext context = new Context(config, dataDirectory, clock, services, endpoints);
-      for (GatewayModule module : ServiceLoader.load(GatewayModule.class, loader)) {
-        try {
-          module.start(context);
-          started.add(module);
-          LOG.info("Module {} started", module.name());
-        } catch (ProblemsException e) {
-          problems.addAll(e.problems());
-        }
-      }
-      PluginRegistry registry = PluginRegistry.discover(loader, problems);
-      RouteTable table = new RouteTableCompiler(
-          new DeploymentCompiler(registry, services, config.region(), config.accountId())).compile(config, problems);
-      if (!problems.isEmpty()) {
-        throw new ProblemsException("The gateway configuration has " + problems.size() + " problem(s):", problems);
-      }
-      Gateway gateway = new Gateway(config, clock, List.copyOf(started), List.copyOf(endpoints), httpClients, table);
-      started = List.of();
-      httpClients = null;
-      return gateway;
-    } catch (ProblemsException e) {
-      throw e;
-    } catch (Exception e) {
-      LOG.error("The gateway could not start", e);
-      throw new ProblemsException("The gateway could not start:",
-          List.of(new Problem(null, "", String.valueOf(e))));
-    } finally {
-      closeAll(started, httpClients);
-    }
+    return builder(config).dataDirectory(dataDirectory).clock(clock).classLoader(loader).start();
+  }
+
+  /** A gateway for {@code config}, with the data directory, clock, class loader and random source to set. */
+  public static Builder builder(GatewayConfig config) {
+    return new Builder(config);
   }
 
   /** The configuration this gateway serves. */
   public GatewayConfig config() {
-    return config;
+    return serving.get().config();
+  }
+
+  /**
+   * Swaps in {@code next}: compiles it beside the running configuration, then serves it from the next request on.
+   * Requests in flight finish on the configuration they started with, which is released after the last of them.
+   * State that modules keep (usage counters, caches) carries over. Reloads are applied one at a time.
+   *
+   * @throws ProblemsException listing every problem of {@code next}; the running configuration stays in place
+   */
+  public synchronized void reload(GatewayConfig next) throws ProblemsException {
+    CompiledConfiguration compiled = compiler.compile(next);
+    serving.getAndSet(compiled).retire();
+    LOG.info("Configuration swapped in: {} REST API(s)", next.restApis().size());
   }
 
   /**
    * Answers one request: an invoke URL first (it always wins, even for a stage named like one of the gateway's own
    * paths), else a service endpoint (the Lambda Invoke API), else {@code GET /_health}; anything else is answered 403
-   * {@code Missing Authentication Token}, as AWS answers a URL it does not serve.
+   * {@code Missing Authentication Token}, as AWS answers a URL it does not serve. The caller closes the response's
+   * body when it is done with it (writing it does), which ends the request.
    */
   public GatewayResponse handle(GatewayRequest request) {
-    Resolution resolution = routes.get().resolve(request);
+    CompiledConfiguration configuration = enter();
+    GatewayResponse response;
+    try {
+      response = dispatch(configuration, request);
+    } catch (RuntimeException | Error e) {
+      configuration.exit();
+      throw e;
+    }
+    return new GatewayResponse(response.status(), response.headers(), new Exiting(response.body(), configuration));
+  }
+
+  /** The configuration being served, counted in; retried when a swap happened in between. */
+  private CompiledConfiguration enter() {
+    while (true) {
+      CompiledConfiguration configuration = serving.get();
+      configuration.enter();
+      if (serving.get() == configuration) {
+        return configuration;
+      }
+      configuration.exit();
+    }
+  }
+
+  private GatewayResponse dispatch(CompiledConfiguration configuration, GatewayRequest request) {
+    Resolution resolution = configuration.routes().resolve(request);
     if (resolution == null) {
-      for (ServiceEndpoint endpoint : endpoints) {
+      for (ServiceEndpoint endpoint : configuration.endpoints()) {
         if (endpoint.matches(request)) {
           return serviceCall(endpoint, request);
         }
@@ -139,8 +149,14 @@ public final class Gateway implements AutoCloseable {
   }
 
   private GatewayResponse invoke(Resolution resolution, Exchange exchange) {
-    if (resolution.outcome() == Resolution.Outcome.UNKNOWN_STAGE) {
-      return forbidden();
+    switch (resolution.outcome()) {
+      case UNKNOWN_STAGE:
+        return forbidden();
+      case UNMAPPED:
+        return GatewayResponses.DEFAULTS.render(
+            new GatewayException(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN), exchange);
+      default:
+        break;
     }
     exchange.route(resolution.match());
     GatewayResponses responses = resolution.deployment().responses();
@@ -204,9 +220,13 @@ public final class Gateway implements AutoCloseable {
     return response;
   }
 
-  /** Stops the modules (in reverse order) and the HTTP clients. */
+  /**
+   * Stops serving: releases the configuration being served, then stops the modules (in reverse order) and the HTTP
+   * clients. Call it once requests have stopped coming.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    serving.get().close();
     closeAll(modules, httpClients);
   }
 
@@ -227,17 +247,115 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  private record Context(GatewayConfig config, Path dataDirectory, Clock clock, Services services,
-      List<ServiceEndpoint> endpoints) implements ModuleContext {
+  /** A response body whose closing ends the request: the configuration it was served from is counted out once. */
+  private static final class Exiting implements Body {
+    private final Body body;
+    private final CompiledConfiguration configuration;
+    private boolean exited;
 
-    @Override
-    public void registerEndpoint(ServiceEndpoint endpoint) {
-      endpoints.add(endpoint);
+    Exiting(Body body, CompiledConfiguration configuration) {
+      this.body = body;
+      this.configuration = configuration;
     }
 
     @Override
-    public <T> void registerService(Class<T> type, T service) {
-      services.register(type, service);
+    public long length() {
+      return body.length();
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+      body.writeTo(out);
+    }
+
+    @Override
+    public byte[] bytes() throws IOException {
+      return body.bytes();
+    }
+
+    @Override
+    public void close() {
+      try {
+        body.close();
+      } finally {
+        if (!exited) {
+          exited = true;
+          configuration.exit();
+        }
+      }
+    }
+  }
+
+  /** Sets up a {@link Gateway}: where its data lives, its clock, where modules are found, its random source. */
+  public static final class Builder {
+    private final GatewayConfig config;
+    private Path dataDirectory = Path.of("restgate-data");
+    private Clock clock = Clock.systemUTC();
+    private ClassLoader classLoader = Gateway.class.getClassLoader();
+    private RandomGenerator random = THREAD_LOCAL_RANDOM;
+
+    private Builder(GatewayConfig config) {
+      this.config = Objects.requireNonNull(config);
+    }
+
+    /** Where state that must survive a restart goes; created when missing. Default {@code restgate-data}. */
+    public Builder dataDirectory(Path directory) {
+      this.dataDirectory = Objects.requireNonNull(directory);
+      return this;
+    }
+
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Where {@link ServiceLoader} looks for modules, plugin factories and integration factories. */
+    public Builder classLoader(ClassLoader loader) {
+      this.classLoader = Objects.requireNonNull(loader);
+      return this;
+    }
+
+    /** The source of canary picks; shared by all request threads, so it must be thread-safe. */
+    public Builder random(RandomGenerator source) {
+      this.random = Objects.requireNonNull(source);
+      return this;
+    }
+
+    /**
+     * Starts the gateway.
+     *
+     * @throws ProblemsException listing every problem of every module and API; nothing is left running
+     */
+    public Gateway start() throws ProblemsException {
+      List<GatewayModule> modules = new ArrayList<>();
+      HttpClients httpClients = null;
+      boolean started = false;
+      try {
+        Files.createDirectories(dataDirectory);
+        httpClients = HttpClients.start();
+        ServiceLoader.load(GatewayModule.class, classLoader).forEach(modules::add);
+        List<Problem> problems = new ArrayList<>();
+        PluginRegistry registry = PluginRegistry.discover(classLoader, problems);
+        if (!problems.isEmpty()) {
+          throw new ProblemsException("The gateway's plugins conflict:", problems);
+        }
+        ConfigurationCompiler compiler = new ConfigurationCompiler(modules, registry, httpClients, dataDirectory,
+            clock, random);
+        Gateway gateway = new Gateway(clock, List.copyOf(modules), httpClients, compiler, compiler.compile(config));
+        modules.forEach(module -> LOG.info("Module {} started", module.name()));
+        started = true;
+        return gateway;
+      } catch (ProblemsException e) {
+        throw e;
+      } catch (Exception e) {
+        LOG.error("The gateway could not start", e);
+        throw new ProblemsException("The gateway could not start:",
+            List.of(new Problem(null, "", String.valueOf(e))));
+      } finally {
+        if (!started) {
+          closeAll(modules, httpClients);
+        }
+      }
     }
   }
 }

@@ -12,19 +12,20 @@ import java.io.OutputStream;
 final class ServletResponses {
   private ServletResponses() {}
 
+  /** Writes {@code answer} and closes its body, whatever happens. */
   static void write(GatewayResponse answer, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    response.setStatus(answer.status());
-    Headers headers = answer.headers();
-    for (int i = 0; i < headers.size(); i++) {
-      String name = headers.name(i);
-      if (name.equalsIgnoreCase("Content-Type")) {
-        response.setContentType(headers.value(i));
-      } else {
-        response.addHeader(name, headers.value(i));
-      }
-    }
     try (Body body = answer.body()) {
+      response.setStatus(answer.status());
+      Headers headers = answer.headers();
+      for (int i = 0; i < headers.size(); i++) {
+        String name = headers.name(i);
+        if (name.equalsIgnoreCase("Content-Type")) {
+          response.setContentType(headers.value(i));
+        } else {
+          response.addHeader(name, headers.value(i));
+        }
+      }
       long length = body.length();
       if (length >= 0) {
         response.setContentLengthLong(length);

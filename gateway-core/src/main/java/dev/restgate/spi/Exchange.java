@@ -1,6 +1,10 @@
 package dev.restgate.spi;
 
 import dev.restgate.http.GatewayRequest;
+import dev.restgate.http.PayloadTooLargeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -20,7 +24,12 @@ public final class Exchange {
   private final Instant requestTime;
   private RouteMatch route;
   private RequestIdentity identity;
-  private Map<String, Object> authorizer;
+  private AuthorizerContext authorizer;
+  private ApiKeyInUse apiKey;
+  private EndpointRequest endpointRequest;
+  private EndpointResponse endpointResponse;
+  private GatewayException error;
+  private Object requestJson;
   private Map<Key<?>, Object> attributes;
 
   public Exchange(GatewayRequest request, String requestId, String extendedRequestId, Instant requestTime) {
@@ -54,8 +63,15 @@ public final class Exchange {
     return route;
   }
 
-  /** Set by the router once. */
+  /**
+   * Set by the gateway once, when routing found the stage.
+   *
+   * @throws IllegalStateException when the route is already set
+   */
   public void route(RouteMatch match) {
+    if (route != null) {
+      throw new IllegalStateException("the route of an exchange is set once");
+    }
     this.route = Objects.requireNonNull(match);
   }
 
@@ -69,16 +85,96 @@ public final class Exchange {
     this.identity = Objects.requireNonNull(newIdentity);
   }
 
-  /**
-   * {@code requestContext.authorizer}: principal id, claims or the Lambda authorizer context; null when no
-   * authorizer ran.
-   */
-  public Map<String, Object> authorizer() {
+  /** What the authorizer established ({@code $context.authorizer.*}); null when no authorizer ran. */
+  public AuthorizerContext authorizer() {
     return authorizer;
   }
 
-  public void authorizer(Map<String, Object> values) {
-    this.authorizer = values;
+  /** Set by the AUTHORIZE phase. */
+  public void authorizer(AuthorizerContext context) {
+    this.authorizer = context;
+  }
+
+  /** The API key that admitted the request; null unless the method requires one and the API_KEY phase ran. */
+  public ApiKeyInUse apiKey() {
+    return apiKey;
+  }
+
+  /** Set by the API_KEY phase. */
+  public void apiKey(ApiKeyInUse key) {
+    this.apiKey = key;
+  }
+
+  /**
+   * The request a non-proxy integration sends, as the MAPPING phase built it (parameter mappings, the rendered
+   * request template); null until a plugin sets it, in which case the integration builds its own.
+   */
+  public EndpointRequest endpointRequest() {
+    return endpointRequest;
+  }
+
+  public void endpointRequest(EndpointRequest request) {
+    this.endpointRequest = request;
+  }
+
+  /**
+   * What a non-proxy integration's backend answered, before integration responses turn it into the method response;
+   * set by the integration, read by the MAPPING phase after {@code next} returns. Null until then.
+   */
+  public EndpointResponse endpointResponse() {
+    return endpointResponse;
+  }
+
+  public void endpointResponse(EndpointResponse response) {
+    this.endpointResponse = response;
+  }
+
+  /** The gateway error being rendered ({@code $context.error.*}), or null. */
+  public GatewayException error() {
+    return error;
+  }
+
+  /** Set by the gateway when it renders an error response. */
+  public void error(GatewayException rendered) {
+    this.error = rendered;
+  }
+
+  /**
+   * The request body as text (UTF-8); empty when there is none.
+   *
+   * @throws GatewayException {@code REQUEST_TOO_LARGE} past the payload limit
+   */
+  public String requestBodyText() throws GatewayException {
+    return new String(requestBody(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The request body parsed as JSON into maps, lists, strings, numbers, booleans and null, once per request; an
+   * empty body is an empty object.
+   *
+   * @throws GatewayException {@code BAD_REQUEST_BODY} when the body is not JSON, {@code REQUEST_TOO_LARGE} past the
+   *     payload limit
+   */
+  public Object requestJson() throws GatewayException {
+    if (requestJson == null) {
+      byte[] body = requestBody();
+      try {
+        requestJson = body.length == 0 ? Map.of() : Json.MAPPER.readValue(body, Object.class);
+      } catch (IOException e) {
+        throw new GatewayException(GatewayResponseType.BAD_REQUEST_BODY, "Invalid JSON in request body");
+      }
+    }
+    return requestJson;
+  }
+
+  private byte[] requestBody() throws GatewayException {
+    try {
+      return request.bodyBytes();
+    } catch (PayloadTooLargeException e) {
+      throw new GatewayException(GatewayResponseType.REQUEST_TOO_LARGE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the request body could not be read", e);
+    }
   }
 
   /** The value stored under {@code key}, or null. */

@@ -2,11 +2,14 @@ package dev.restgate.spi;
 
 /**
  * A feature module's entry point, found with {@link java.util.ServiceLoader} (list implementations in
- * {@code META-INF/services/dev.restgate.spi.GatewayModule}; they need a public no-argument constructor).
+ * {@code META-INF/services/dev.restgate.spi.GatewayModule}; they need a public no-argument constructor). One instance
+ * lives as long as the gateway.
  *
- * <p>The gateway calls {@link #start} once, before it compiles any deployment, and {@link #close} once when it shuts
- * down, in reverse order of start. A module registers the long-lived services it provides; it must not keep
- * per-request state.
+ * <p>The gateway calls {@link #configure} for every configuration it compiles: once at start, and again for each
+ * configuration swapped in later (a reload), beside the configuration being served. A module builds what one
+ * configuration needs there and registers it in the context, which releases it with that configuration. It must not
+ * change what the running configuration uses: what has to survive a swap (counters, buckets, caches) lives in the
+ * module's own long-lived services, which {@code configure} hands on, and which {@link #close} releases.
  */
 public interface GatewayModule extends AutoCloseable {
 
@@ -14,13 +17,15 @@ public interface GatewayModule extends AutoCloseable {
   String name();
 
   /**
-   * Registers this module's services.
+   * Configures this module for {@code context.config()}; may be called while another configuration is served and
+   * never concurrently with itself.
    *
-   * @throws ProblemsException when the module's part of the configuration is invalid
+   * @throws ProblemsException when the module's part of the configuration is invalid: at start the gateway does
+   *     not start, on a reload the running configuration stays
    */
-  void start(ModuleContext context) throws ProblemsException;
+  void configure(ModuleContext context) throws ProblemsException;
 
-  /** Releases what {@link #start} acquired (threads, clients, class loaders). */
+  /** Releases the module's long-lived state (threads, clients, stores) when the gateway stops. */
   @Override
   default void close() {}
 }

@@ -1,7 +1,12 @@
 package dev.restgate.spi;
 
-/** JSON string quoting without a JSON library, for the few places that build JSON text by hand. */
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** JSON helpers: string quoting for the few places that build JSON text by hand, and the gateway's mapper. */
 public final class Json {
+  /** A plain Jackson mapper for reading JSON into maps and lists; shared, thread-safe, never reconfigured. */
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
   private Json() {}
 
   /** {@code value} as a JSON string literal, quotes included. */

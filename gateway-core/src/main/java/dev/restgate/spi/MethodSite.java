@@ -1,9 +1,11 @@
 package dev.restgate.spi;
 
 import dev.restgate.model.Method;
+import dev.restgate.model.MethodSetting;
 import dev.restgate.model.Resource;
 import dev.restgate.model.RestApi;
 import dev.restgate.model.Stage;
+import java.util.Optional;
 
 /**
  * What a {@link PluginFactory} sees when it builds the plugin of one method: the deployed API, the resource, the
@@ -24,6 +26,15 @@ public interface MethodSite {
   /** The AWS account id the gateway presents itself as. */
   String accountId();
 
-  /** The services modules registered (see {@link ModuleContext#registerService}), or empty. */
-  <T> java.util.Optional<T> service(Class<T> type);
+  /**
+   * The stage's method settings in effect for this method: its own {@code methodSettings} entry over the
+   * <code>*&#47;*</code> entry, merged once per method.
+   */
+  MethodSetting methodSetting();
+
+  /** The ARNs of this stage's methods ({@code arn:aws:execute-api:...}). */
+  MethodArn methodArn();
+
+  /** The service of {@code type} the gateway or a module registered (see {@link ModuleContext#registerService}). */
+  <T> Optional<T> service(Class<T> type);
 }

@@ -48,9 +48,14 @@ public final class EmbeddedGateway implements AutoCloseable {
 
   public static EmbeddedGateway start(GatewayConfig config, Path dataDirectory, Clock clock, ClassLoader loader)
       throws Exception {
+    return start(Gateway.builder(config).dataDirectory(dataDirectory).clock(clock).classLoader(loader));
+  }
+
+  /** Starts the gateway {@code builder} describes. */
+  public static EmbeddedGateway start(Gateway.Builder builder) throws Exception {
     Gateway gateway;
     try {
-      gateway = Gateway.start(config, dataDirectory, clock, loader);
+      gateway = builder.start();
     } catch (ProblemsException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }

@@ -16,14 +16,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP backend on a random loopback port that records what it receives and answers 200 with a JSON summary.
- * Paths starting with {@code /slow} hang until the backend is closed (for timeout tests); {@code /big} answers 16 MB
- * and reports whether the client read them all ({@link #nextBigAnswer()}).
+ * Paths starting with {@code /slow} hang until the backend is closed (for timeout tests), those starting with
+ * {@code /hold} until {@link #releaseHeld()}; {@code /big} answers 16 MB and reports whether the client read them all
+ * ({@link #nextBigAnswer()}).
  */
 public final class RecordingBackend implements AutoCloseable {
   private final HttpServer server;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> bigAnswers = new LinkedBlockingQueue<>();
   private final CountDownLatch closing = new CountDownLatch(1);
+  private final CountDownLatch held = new CountDownLatch(1);
 
   /** What one request looked like when it arrived. */
   public record Received(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
@@ -54,12 +56,11 @@ public final class RecordingBackend implements AutoCloseable {
       answerBig(exchange);
       return;
     }
+    if (r.rawPath().startsWith("/hold")) {
+      await(held);
+    }
     if (r.rawPath().startsWith("/slow")) {
-      try {
-        closing.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      await(closing);
     }
     byte[] answer = ("{\"method\":\"" + r.method() + "\",\"path\":\"" + r.rawPath() + "\",\"bytes\":" + body.length
         + "}").getBytes(StandardCharsets.UTF_8);
@@ -97,6 +98,19 @@ public final class RecordingBackend implements AutoCloseable {
     return outcome;
   }
 
+  /** Lets the requests waiting on a {@code /hold} path (and later ones) be answered. */
+  public void releaseHeld() {
+    held.countDown();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** {@code http://127.0.0.1:PORT}. */
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
@@ -124,6 +138,7 @@ public final class RecordingBackend implements AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
+    held.countDown();
     server.stop(0);
   }
 }

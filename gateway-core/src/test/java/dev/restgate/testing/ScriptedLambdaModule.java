@@ -31,7 +31,7 @@ public final class ScriptedLambdaModule implements GatewayModule {
   }
 
   @Override
-  public void start(ModuleContext context) {
+  public void configure(ModuleContext context) {
     context.registerService(LambdaInvoker.class, invocation -> {
       String function = invocation.function();
       String name = function.substring(function.lastIndexOf(':') + 1);

@@ -15,22 +15,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lambda for the gateway, configured by {@code lambda} in the gateway configuration. It registers
+ * Lambda for the gateway, configured by {@code lambda} in the gateway configuration. For each configuration it
+ * registers
  *
  * <ul>
- *   <li>the {@link dev.restgate.spi.LambdaInvoker}: local functions ({@code lambda.functions}) by name first, run
- *       in-process as the AWS Java runtime runs them; any other function through the AWS SDK's Lambda client
- *       ({@code lambda.region}, {@code lambda.endpoint}, {@code lambda.credentials}, else the default chain);
+ *   <li>the {@link LambdaInvoker}: local functions ({@code lambda.functions}) by name first, run in-process as the AWS
+ *       Java runtime runs them; any other function through the AWS SDK's Lambda client ({@code lambda.region},
+ *       {@code lambda.endpoint}, {@code lambda.credentials}, else the default chain);
  *   <li>a {@link dev.restgate.spi.ServiceEndpoint} serving the Lambda Invoke API for the local functions, so AWS
  *       SDKs and the AWS CLI can invoke them with an endpoint override.
  * </ul>
  *
- * <p>Local functions carry the gateway's region and account in their ARNs. {@link #start} fails with every problem
- * of the {@code lambda} settings listed, including handlers that cannot be loaded. Not for concurrent start/close.
+ * <p>Local functions carry the gateway's region and account in their ARNs. Each configuration loads its functions
+ * and builds its Lambda client; both are released with the configuration. {@link #configure} fails with every
+ * problem of the {@code lambda} settings listed, including handlers that cannot be loaded.
  */
 public final class LambdaModule implements GatewayModule {
-  private LocalFunctions functions;
-  private SdkLambdaInvoker remote;
 
   @Override
   public String name() {
@@ -38,42 +38,28 @@ public final class LambdaModule implements GatewayModule {
   }
 
   @Override
-  public void start(ModuleContext context) throws ProblemsException {
+  public void configure(ModuleContext context) throws ProblemsException {
     GatewayConfig config = context.config();
-    LambdaConfig lambda = config.lambda() == null ? LambdaConfig.NONE : config.lambda();
-    String region = config.region() == null ? GatewayConfig.DEFAULT_REGION : config.region();
-    String accountId = config.accountId() == null ? GatewayConfig.DEFAULT_ACCOUNT_ID : config.accountId();
+    LambdaConfig lambda = config.lambda();
     String source = config.source() == null ? null : config.source().toString();
 
     List<Problem> problems = new ArrayList<>(LambdaClients.check(lambda, source));
-    LocalFunctions loaded = null;
+    LocalFunctions functions = null;
     try {
-      loaded = LocalFunctions.load(config, region, accountId, context.clock());
+      functions = LocalFunctions.load(config, config.region(), config.accountId(), context.clock());
     } catch (ProblemsException e) {
       problems.addAll(e.problems());
     }
     if (!problems.isEmpty()) {
-      if (loaded != null) {
-        loaded.close();
+      if (functions != null) {
+        functions.close();
       }
       throw new ProblemsException("Invalid Lambda configuration", problems);
     }
-    functions = loaded;
-    remote = LambdaClients.invoker(lambda, region);
+    context.closeWithConfiguration(functions);
+    SdkLambdaInvoker remote = LambdaClients.invoker(lambda, config.region());
+    context.closeWithConfiguration(remote);
     context.registerService(LambdaInvoker.class, new RoutingLambdaInvoker(functions, remote));
-    context.registerEndpoint(new InvokeApiEndpoint(functions, region, accountId));
-  }
-
-  /** Stops the local functions (their threads and class loaders) and closes the Lambda client. */
-  @Override
-  public void close() {
-    if (functions != null) {
-      functions.close();
-      functions = null;
-    }
-    if (remote != null) {
-      remote.close();
-      remote = null;
-    }
+    context.registerEndpoint(new InvokeApiEndpoint(functions, config.region(), config.accountId()));
   }
 }

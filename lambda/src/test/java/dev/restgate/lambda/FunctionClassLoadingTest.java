@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class FunctionClassLoadingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static LambdaModule module;
+  private static TestModuleContext configuration;
   private static LambdaInvoker invoker;
 
   @BeforeAll
@@ -30,14 +30,14 @@ class FunctionClassLoadingTest {
         function("directory-loaders", "fixture.Loaders", fixtures.classesDirectory),
         function("counter-one", "fixture.Counter", fixtures.classesDirectory),
         function("counter-two", "fixture.Counter", fixtures.classesDirectory)), Clock.systemUTC());
-    module = new LambdaModule();
-    module.start(context);
+    configuration = context;
+    new LambdaModule().configure(context);
     invoker = context.invoker();
   }
 
   @AfterAll
-  static void stop() {
-    module.close();
+  static void stop() throws Exception {
+    configuration.close();
   }
 
   @Test

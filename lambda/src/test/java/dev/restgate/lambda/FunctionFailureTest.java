@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class FunctionFailureTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static LambdaModule module;
+  private static TestModuleContext configuration;
   private static LambdaInvoker invoker;
 
   @BeforeAll
@@ -38,14 +38,14 @@ class FunctionFailureTest {
         function("sleeper", "fixture.Sleeper", fixtures.classesDirectory, 1),
         function("big", "fixture.Methods::big", fixtures.classesDirectory),
         function("rendezvous", "fixture.Rendezvous", fixtures.classesDirectory, 10)), Clock.systemUTC());
-    module = new LambdaModule();
-    module.start(context);
+    configuration = context;
+    new LambdaModule().configure(context);
     invoker = context.invoker();
   }
 
   @AfterAll
-  static void stop() {
-    module.close();
+  static void stop() throws Exception {
+    configuration.close();
   }
 
   @Test

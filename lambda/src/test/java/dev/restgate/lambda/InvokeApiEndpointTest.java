@@ -25,7 +25,7 @@ class InvokeApiEndpointTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String REQUEST_ID = "0a1b2c3d-0000-4000-8000-00000000abcd";
 
-  private static LambdaModule module;
+  private static TestModuleContext configuration;
   private static ServiceEndpoint endpoint;
 
   @BeforeAll
@@ -38,14 +38,14 @@ class InvokeApiEndpointTest {
         function("sleeper", "fixture.Sleeper", fixtures.classesDirectory, 1),
         function("crowded", "fixture.Sleeper", fixtures.classesDirectory, 60),
         function("context", "fixture.ContextReport", fixtures.classesDirectory)), Clock.systemUTC());
-    module = new LambdaModule();
-    module.start(context);
+    configuration = context;
+    new LambdaModule().configure(context);
     endpoint = context.endpoint();
   }
 
   @AfterAll
-  static void stop() {
-    module.close();
+  static void stop() throws Exception {
+    configuration.close();
   }
 
   @Test

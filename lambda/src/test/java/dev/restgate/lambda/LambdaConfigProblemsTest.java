@@ -39,7 +39,7 @@ class LambdaConfigProblemsTest {
     Path source = Path.of("conf", "gateway.yaml");
     LambdaModule module = new LambdaModule();
 
-    assertThatThrownBy(() -> module.start(new TestModuleContext(TestModuleContext.gatewayConfig(lambda, source),
+    assertThatThrownBy(() -> module.configure(new TestModuleContext(TestModuleContext.gatewayConfig(lambda, source),
         Clock.systemUTC())))
         .isInstanceOfSatisfying(ProblemsException.class, e -> assertThat(e.problems()).containsExactly(
             problem("/lambda/endpoint", "endpoint is not a URL: Illegal character in path at index 3: not a url"),
@@ -70,12 +70,11 @@ class LambdaConfigProblemsTest {
     LambdaConfig lambda = LocalFunctionTests.lambda(function("shout", "fixture.Shout", Path.of("classes")));
     TestModuleContext context = new TestModuleContext(TestModuleContext.gatewayConfig(lambda, source),
         Clock.systemUTC());
-    LambdaModule module = new LambdaModule();
-    module.start(context);
+    new LambdaModule().configure(context);
     try {
       assertThat(text(invoke(context.invoker(), "shout", "\"hi\"").payload())).isEqualTo("\"HI!\"");
     } finally {
-      module.close();
+      context.close();
     }
   }
 
@@ -84,12 +83,11 @@ class LambdaConfigProblemsTest {
     LambdaConfig lambda = LocalFunctionTests.lambda(
         new FunctionConfig("context", "fixture.ContextReport", fixtures.classesDirectory, 0, 0, null));
     TestModuleContext context = new TestModuleContext(lambda, Clock.systemUTC());
-    LambdaModule module = new LambdaModule();
-    module.start(context);
+    new LambdaModule().configure(context);
     try {
       assertThat(text(invoke(context.invoker(), "context", "{}").payload())).contains("\"memoryLimitInMB\":128");
     } finally {
-      module.close();
+      context.close();
     }
   }
 

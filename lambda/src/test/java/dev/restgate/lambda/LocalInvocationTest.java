@@ -21,7 +21,7 @@ class LocalInvocationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
 
-  private static LambdaModule module;
+  private static TestModuleContext configuration;
   private static LambdaInvoker invoker;
 
   @BeforeAll
@@ -41,14 +41,14 @@ class LocalInvocationTest {
         function("counter", "fixture.Counter", fixtures.classesDirectory),
         function("context", "fixture.ContextReport", fixtures.classesDirectory),
         function("custom", "fixture.Shout", fixtures.serializingDirectory)), CLOCK);
-    module = new LambdaModule();
-    module.start(context);
+    configuration = context;
+    new LambdaModule().configure(context);
     invoker = context.invoker();
   }
 
   @AfterAll
-  static void stop() {
-    module.close();
+  static void stop() throws Exception {
+    configuration.close();
   }
 
   @Test

@@ -32,7 +32,7 @@ class SdkLambdaInvokerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static EmbeddedGateway server;
-  private static LambdaModule clientModule;
+  private static TestModuleContext clientConfiguration;
   private static LambdaInvoker invoker;
 
   @BeforeAll
@@ -45,14 +45,14 @@ class SdkLambdaInvokerTest {
 
     TestModuleContext clientContext = new TestModuleContext(remoteOnly(server.uri("").toString()),
         Clock.systemUTC());
-    clientModule = new LambdaModule();
-    clientModule.start(clientContext);
+    clientConfiguration = clientContext;
+    new LambdaModule().configure(clientContext);
     invoker = clientContext.invoker();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    clientModule.close();
+    clientConfiguration.close();
     server.close();
   }
 
@@ -101,14 +101,13 @@ class SdkLambdaInvokerTest {
   @Test
   void unreachableEndpointIsAServiceError() throws Exception {
     TestModuleContext context = new TestModuleContext(remoteOnly("http://127.0.0.1:1"), Clock.systemUTC());
-    LambdaModule module = new LambdaModule();
-    module.start(context);
+    new LambdaModule().configure(context);
     try {
       assertThatThrownBy(() -> invoke(context.invoker(), "context", "{}"))
           .isInstanceOfSatisfying(LambdaInvokeException.class,
               e -> assertThat(e.reason()).isEqualTo(Reason.SERVICE_ERROR));
     } finally {
-      module.close();
+      context.close();
     }
   }
 

@@ -6,6 +6,7 @@ import dev.restgate.config.RateLimitingConfig;
 import dev.restgate.config.StoreConfig;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.ModuleContext;
+import dev.restgate.spi.RouteResolver;
 import dev.restgate.spi.ServiceEndpoint;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,14 +14,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** A {@link ModuleContext} that keeps what a module registers. */
-final class TestModuleContext implements ModuleContext {
+/**
+ * A {@link ModuleContext} that keeps what a module registers; {@link #close()} releases the configuration as the
+ * gateway does when it is no longer served.
+ */
+final class TestModuleContext implements ModuleContext, AutoCloseable {
   static final String REGION = "us-east-1";
   static final String ACCOUNT = "123456789012";
 
   final Map<Class<?>, Object> services = new HashMap<>();
   final List<ServiceEndpoint> endpoints = new ArrayList<>();
+  private final List<AutoCloseable> closeables = new ArrayList<>();
   private final GatewayConfig config;
   private final Clock clock;
 
@@ -66,6 +72,28 @@ final class TestModuleContext implements ModuleContext {
   @Override
   public void registerEndpoint(ServiceEndpoint endpoint) {
     endpoints.add(endpoint);
+  }
+
+  @Override
+  public void registerRouteResolver(RouteResolver resolver) {
+    throw new UnsupportedOperationException("the lambda module routes nothing");
+  }
+
+  @Override
+  public <T> Optional<T> service(Class<T> type) {
+    return Optional.ofNullable(type.cast(services.get(type)));
+  }
+
+  @Override
+  public void closeWithConfiguration(AutoCloseable resource) {
+    closeables.add(resource);
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      closeables.get(i).close();
+    }
   }
 
   @Override

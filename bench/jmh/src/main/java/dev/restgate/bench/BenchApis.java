@@ -3,10 +3,9 @@ package dev.restgate.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.restgate.config.ApiConfig;
 import dev.restgate.config.GatewayConfig;
-import dev.restgate.internal.deploy.DeploymentCompiler;
+import dev.restgate.internal.deploy.ConfigurationCompiler;
 import dev.restgate.internal.deploy.PluginRegistry;
-import dev.restgate.internal.deploy.RouteTableCompiler;
-import dev.restgate.internal.deploy.Services;
+import dev.restgate.internal.integration.HttpClients;
 import dev.restgate.internal.routing.RouteTable;
 import dev.restgate.model.Deployment;
 import dev.restgate.model.Integration;
@@ -15,11 +14,16 @@ import dev.restgate.model.Resource;
 import dev.restgate.model.RestApi;
 import dev.restgate.model.Stage;
 import dev.restgate.spi.Problem;
+import dev.restgate.spi.ProblemsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Configurations of any size for the benchmarks: one API ({@link #API_ID}, stage {@link #STAGE}) whose routes come in
@@ -96,16 +100,19 @@ public final class BenchApis {
 
   /**
    * Compiles {@code config} as {@code Gateway.start} does, with the factories on the benchmark's class path (the
-   * core's integrations, {@link NoopIntegrationFactory} and {@link PassThroughPluginFactory}).
+   * core's integrations, {@link NoopIntegrationFactory} and {@link PassThroughPluginFactory}) and no modules.
    */
   public static RouteTable routeTable(GatewayConfig config) {
     List<Problem> problems = new ArrayList<>();
-    RouteTable table = new RouteTableCompiler(new DeploymentCompiler(
-        PluginRegistry.discover(BenchApis.class.getClassLoader()), new Services(), config.region(),
-        config.accountId())).compile(config, problems);
-    if (table == null) {
-      throw new IllegalStateException("the benchmark configuration does not compile: " + problems);
+    PluginRegistry registry = PluginRegistry.discover(BenchApis.class.getClassLoader(), problems);
+    try {
+      Path data = Files.createTempDirectory("restgate-bench");
+      return new ConfigurationCompiler(List.of(), registry, HttpClients.start(), data, Clock.systemUTC(),
+          () -> ThreadLocalRandom.current().nextLong()).compile(config).routes();
+    } catch (ProblemsException e) {
+      throw new IllegalStateException("the benchmark configuration does not compile: " + e.getMessage(), e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot compile the benchmark configuration", e);
     }
-    return table;
   }
 }

@@ -56,7 +56,7 @@ public class ProxyEventBenchmark {
       throw new IllegalStateException(PATH + " resolved to " + resolution);
     }
     match = resolution.match();
-    writer = new ProxyEventWriter(config.accountId(), BinaryMediaTypes.of(api.binaryMediaTypes()));
+    writer = new ProxyEventWriter(BinaryMediaTypes.of(api.binaryMediaTypes()));
     prepared = exchange(request);
     writer.write(prepared, TRACE_ID);
   }

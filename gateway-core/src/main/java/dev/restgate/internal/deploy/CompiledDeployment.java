@@ -11,5 +11,5 @@ import java.util.Map;
  *
  * @param stageVariables the variables requests see (canary overrides merged in for a canary variant)
  */
-public record CompiledDeployment(String deploymentId, RestApi api, PathTrie<CompiledResource> routes,
+public record CompiledDeployment(String accountId, String deploymentId, RestApi api, PathTrie<CompiledResource> routes,
     GatewayResponses responses, Map<String, String> stageVariables) {}

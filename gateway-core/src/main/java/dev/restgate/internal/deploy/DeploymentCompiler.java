@@ -13,13 +13,14 @@ import dev.restgate.spi.Handler;
 import dev.restgate.spi.IntegrationFactory;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.Protection;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +29,17 @@ import org.slf4j.LoggerFactory;
  * trie, the gateway responses. All parsing and look-ups happen here, once, so the request path only follows
  * references. Problems are collected, not thrown one by one.
  */
-public final class DeploymentCompiler {
+final class DeploymentCompiler {
   private static final Logger LOG = LoggerFactory.getLogger(DeploymentCompiler.class);
 
   private final PluginRegistry registry;
   private final Services services;
   private final String region;
   private final String accountId;
-  private final Set<String> warned = ConcurrentHashMap.newKeySet();
+  private final Set<String> warned = new HashSet<>();
+  private final List<AutoCloseable> closeables = new ArrayList<>();
 
-  public DeploymentCompiler(PluginRegistry registry, Services services, String region, String accountId) {
+  DeploymentCompiler(PluginRegistry registry, Services services, String region, String accountId) {
     this.registry = registry;
     this.services = services;
     this.region = region;
@@ -51,12 +53,12 @@ public final class DeploymentCompiler {
    * @param problems receives every error found
    * @return the compiled deployment, or null when {@code problems} gained errors
    */
-  public CompiledDeployment compile(String deploymentId, RestApi api, Stage stage, Map<String, String> variables,
+  CompiledDeployment compile(String deploymentId, RestApi api, Stage stage, Map<String, String> variables,
       String source, List<Problem> problems) {
     int before = problems.size();
     GatewayResponses responses;
     try {
-      responses = GatewayResponses.compile(api.gatewayResponses(), accountId);
+      responses = GatewayResponses.compile(api.gatewayResponses());
     } catch (IllegalArgumentException e) {
       problems.add(new Problem(source, "/x-amazon-apigateway-gateway-responses", e.getMessage()));
       return null;
@@ -83,7 +85,7 @@ public final class DeploymentCompiler {
     if (problems.size() > before) {
       return null;
     }
-    return new CompiledDeployment(deploymentId, api, routes, responses, Map.copyOf(variables));
+    return new CompiledDeployment(accountId, deploymentId, api, routes, responses, Map.copyOf(variables));
   }
 
   /** Where the operation sits in an OpenAPI document, so problems point into the file the user wrote. */
@@ -101,7 +103,8 @@ public final class DeploymentCompiler {
     try {
       Set<Protection> required = Protection.requiredBy(site.api(), site.method());
       Handler integration = integration(site);
-      PluginRegistry.MethodPlugins plugins = registry.pluginsFor(site);
+      closeWithDeployment(integration);
+      PluginRegistry.MethodPlugins plugins = registry.pluginsFor(site, this::closeWithDeployment);
       Set<Protection> unenforced = EnumSet.noneOf(Protection.class);
       unenforced.addAll(required);
       unenforced.removeAll(plugins.enforced());
@@ -121,6 +124,17 @@ public final class DeploymentCompiler {
           site.api().id(), e);
       problems.add(new Problem(source, pointer, "could not be compiled: " + e));
       return null;
+    }
+  }
+
+  /** What this compiler built that must be closed with the configuration: the plugins and handlers that can be. */
+  List<AutoCloseable> closeables() {
+    return closeables;
+  }
+
+  private void closeWithDeployment(Object built) {
+    if (built instanceof AutoCloseable closeable) {
+      closeables.add(closeable);
     }
   }
 

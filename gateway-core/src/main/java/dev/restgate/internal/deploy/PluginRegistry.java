@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The plugin and integration factories of this gateway, found once with {@link ServiceLoader} and kept in phase
@@ -86,14 +87,16 @@ public final class PluginRegistry {
   /**
    * Builds the plugins of one method in phase order.
    *
+   * @param built is handed each plugin as soon as it is built, so that it is released even when a later one fails
    * @throws IllegalArgumentException naming the factory whose configuration is invalid
    */
-  MethodPlugins pluginsFor(MethodSite site) {
+  MethodPlugins pluginsFor(MethodSite site, Consumer<Plugin> built) {
     List<Plugin> edge = new ArrayList<>();
     List<Plugin> inner = new ArrayList<>();
     Set<Protection> enforced = EnumSet.noneOf(Protection.class);
     for (PluginFactory<?> factory : pluginFactories) {
       Optional<Plugin> plugin = create(factory, site);
+      plugin.ifPresent(built);
       if (plugin.isPresent()) {
         (factory.phase() == Phase.EDGE ? edge : inner).add(plugin.get());
         enforced.addAll(factory.enforces());

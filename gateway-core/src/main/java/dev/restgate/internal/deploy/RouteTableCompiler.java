@@ -8,21 +8,29 @@ import dev.restgate.model.CanarySettings;
 import dev.restgate.model.Deployment;
 import dev.restgate.model.Stage;
 import dev.restgate.spi.Problem;
+import dev.restgate.spi.RouteResolver;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /** Compiles every API stage of a configuration into a {@link RouteTable}, collecting every problem. */
-public final class RouteTableCompiler {
+final class RouteTableCompiler {
   private final DeploymentCompiler compiler;
 
-  public RouteTableCompiler(DeploymentCompiler compiler) {
+  RouteTableCompiler(DeploymentCompiler compiler) {
     this.compiler = compiler;
   }
 
-  /** The table, or null when {@code problems} gained errors. */
-  public RouteTable compile(GatewayConfig config, List<Problem> problems) {
+  /**
+   * The table, or null when {@code problems} gained errors.
+   *
+   * @param resolvers the route resolvers modules registered for this configuration
+   * @param random picks canary requests
+   */
+  RouteTable compile(GatewayConfig config, List<RouteResolver> resolvers, RandomGenerator random,
+      List<Problem> problems) {
     int before = problems.size();
     String source = config.source() == null ? null : config.source().toString();
     Map<String, Map<String, StageRoutes>> byApi = new HashMap<>();
@@ -51,7 +59,7 @@ public final class RouteTableCompiler {
       }
       byApi.put(api.id(), stages);
     }
-    return problems.size() > before ? null : new RouteTable(byApi);
+    return problems.size() > before ? null : new RouteTable(byApi, resolvers, random);
   }
 
   private DeploymentCompiledCanary compileCanary(ApiConfig api, Stage stage, CanarySettings canary,

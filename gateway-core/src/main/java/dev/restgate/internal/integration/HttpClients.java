@@ -1,15 +1,32 @@
 package dev.restgate.internal.integration;
 
+import dev.restgate.http.Body;
+import dev.restgate.http.Headers;
+import dev.restgate.spi.EndpointRequest;
+import dev.restgate.spi.EndpointResponse;
+import dev.restgate.spi.OutboundHttp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The gateway's outbound HTTP clients: one pooled client for all backends, plus one that skips TLS verification,
- * started only when an integration asks for it ({@code tlsConfig.insecureSkipVerification}). Stopped with the gateway.
+ * started only when something asks for it ({@code tlsConfig.insecureSkipVerification}). The {@link OutboundHttp}
+ * service of modules, and the transport of {@code HTTP_PROXY}. Stopped with the gateway.
  */
-public final class HttpClients implements AutoCloseable {
+public final class HttpClients implements OutboundHttp, AutoCloseable {
   private final HttpClient standard;
-  private HttpClient insecure;
+  private volatile HttpClient insecure;
 
   private HttpClients(HttpClient standard) {
     this.standard = standard;
@@ -33,26 +50,84 @@ public final class HttpClients implements AutoCloseable {
     return client;
   }
 
-  HttpClient standard() {
-    return standard;
+  HttpClient client(boolean verifyTls) {
+    return verifyTls ? standard : insecure();
   }
 
-  /** Called at deploy time only. */
-  synchronized HttpClient insecure() {
-    if (insecure == null) {
-      SslContextFactory.Client trustAll = new SslContextFactory.Client(true);
-      trustAll.setEndpointIdentificationAlgorithm(null);
-      HttpClient client = configure(new HttpClient());
-      client.setSslContextFactory(trustAll);
-      try {
-        client.start();
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot start the HTTP client for insecureSkipVerification", e);
+  private HttpClient insecure() {
+    HttpClient client = insecure;
+    if (client == null) {
+      synchronized (this) {
+        client = insecure;
+        if (client == null) {
+          SslContextFactory.Client trustAll = new SslContextFactory.Client(true);
+          trustAll.setEndpointIdentificationAlgorithm(null);
+          client = configure(new HttpClient());
+          client.setSslContextFactory(trustAll);
+          try {
+            client.start();
+          } catch (Exception e) {
+            throw new IllegalStateException("cannot start the HTTP client for insecureSkipVerification", e);
+          }
+          insecure = client;
+        }
       }
-      insecure = client;
     }
-    return insecure;
+    return client;
   }
+
+  @Override
+  public EndpointResponse send(EndpointRequest request, Duration timeout, boolean verifyTls)
+      throws IOException, TimeoutException {
+    Request outbound = client(verifyTls).newRequest(request.uri()).method(request.method());
+    Headers headers = request.headers();
+    outbound.headers(fields -> headers.forEach((name, value) -> {
+      if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Host")) {
+        fields.add(name, value);
+      }
+    }));
+    if (request.body().length() != 0) {
+      outbound.body(new BytesRequestContent(headers.last("Content-Type"), request.body().bytes()));
+    }
+    Received received = send(outbound, timeout.toMillis());
+    Response response = received.response();
+    Headers responseHeaders = new Headers(response.getHeaders().size());
+    for (HttpField field : response.getHeaders()) {
+      responseHeaders.add(field.getName(), field.getValue());
+    }
+    return new EndpointResponse(response.getStatus(), responseHeaders,
+        Body.stream(received.body(), response.getHeaders().getLongField("Content-Length")), null);
+  }
+
+  /**
+   * Sends {@code outbound} and waits for the response head; the body then streams.
+   *
+   * @throws TimeoutException when no head arrived within {@code timeoutMillis} (the request is aborted)
+   * @throws IOException when the exchange failed
+   */
+  static Received send(Request outbound, long timeoutMillis) throws IOException, TimeoutException {
+    outbound.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    InputStreamResponseListener listener = new InputStreamResponseListener();
+    outbound.send(listener);
+    try {
+      return new Received(listener.get(timeoutMillis, TimeUnit.MILLISECONDS), listener.getInputStream());
+    } catch (TimeoutException e) {
+      outbound.abort(e);
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TimeoutException timeout) {
+        throw timeout;
+      }
+      throw new IOException(String.valueOf(e.getCause()), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      outbound.abort(e);
+      throw new IOException("interrupted while waiting for the backend", e);
+    }
+  }
+
+  /** A response head and its streaming body. */
+  record Received(Response response, InputStream body) {}
 
   @Override
   public synchronized void close() throws Exception {

@@ -4,12 +4,13 @@ import dev.restgate.http.Body;
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
 import dev.restgate.http.Headers;
-import dev.restgate.internal.context.ParameterSource;
 import dev.restgate.internal.context.TraceIds;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.Handler;
+import dev.restgate.spi.ParameterExpression;
+import dev.restgate.spi.PlaceholderTemplate;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,14 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamRequestContent;
-import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.http.HttpField;
@@ -44,16 +42,17 @@ final class HttpProxyIntegration implements Handler {
   private static final Set<String> DROPPED_REQUEST_HEADERS = Set.of("connection", "content-length", "content-md5",
       "expect", "max-forwards", "proxy-authenticate", "server", "te", "transfer-encoding", "trailer", "upgrade",
       "www-authenticate", "host", "keep-alive", "proxy-connection");
+  private static final Headers EMPTY = new Headers(0);
   /** Small bodies are cheaper to send in one piece than through a stream. */
   private static final int BUFFER_BELOW_BYTES = 64 * 1024;
 
   private final HttpClient client;
   private final String httpMethod;
-  private final UriTemplate uri;
+  private final PlaceholderTemplate uri;
   private final RequestParameterMappings mappings;
   private final long timeoutMillis;
 
-  HttpProxyIntegration(HttpClient client, String httpMethod, UriTemplate uri, RequestParameterMappings mappings,
+  HttpProxyIntegration(HttpClient client, String httpMethod, PlaceholderTemplate uri, RequestParameterMappings mappings,
       long timeoutMillis) {
     this.client = client;
     this.httpMethod = httpMethod;
@@ -67,7 +66,8 @@ final class HttpProxyIntegration implements Handler {
     GatewayRequest request = exchange.request();
     URI target = target(exchange);
     String method = httpMethod.equals("ANY") ? request.method() : httpMethod;
-    Request outbound = client.newRequest(target).method(method).timeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    Request outbound = client.newRequest(target).method(method);
+    Headers mapped = mappedHeaders(exchange);
     outbound.headers(fields -> {
       Headers headers = request.headers();
       for (int i = 0; i < headers.size(); i++) {
@@ -83,39 +83,46 @@ final class HttpProxyIntegration implements Handler {
       fields.put("X-Forwarded-Port", Integer.toString(request.localPort()));
       fields.put("X-Amzn-Trace-Id", TraceIds.newTraceId(exchange.requestTime(), ThreadLocalRandom.current()));
       fields.put("X-Amzn-Apigateway-Api-Id", exchange.route().api().id());
-      for (Map.Entry<String, ParameterSource> header : mappings.headers().entrySet()) {
-        String value = header.getValue().resolve(exchange);
-        if (value != null) {
-          fields.put(header.getKey(), value);
-        }
-      }
+      mapped.forEach(fields::put);
     });
     attachBody(request, outbound);
-    InputStreamResponseListener listener = new InputStreamResponseListener();
-    outbound.send(listener);
-    Response response;
+    HttpClients.Received received;
     try {
-      response = listener.get(timeoutMillis, TimeUnit.MILLISECONDS);
+      received = HttpClients.send(outbound, timeoutMillis);
     } catch (TimeoutException e) {
-      outbound.abort(e);
       throw new GatewayException(GatewayResponseType.INTEGRATION_TIMEOUT);
-    } catch (ExecutionException e) {
-      throw failure(e.getCause(), target);
+    } catch (IOException e) {
+      LOG.warn("Execution failed due to a network error calling {}: {}", target, e.getMessage());
+      throw new GatewayException(GatewayResponseType.INTEGRATION_FAILURE);
     }
+    Response response = received.response();
     return new GatewayResponse(response.getStatus(), responseHeaders(response),
-        Body.stream(listener.getInputStream(), response.getHeaders().getLongField("Content-Length")));
+        Body.stream(received.body(), response.getHeaders().getLongField("Content-Length")));
+  }
+
+  private Headers mappedHeaders(Exchange exchange) throws GatewayException {
+    if (mappings.headers().isEmpty()) {
+      return EMPTY;
+    }
+    Headers mapped = new Headers(mappings.headers().size());
+    for (Map.Entry<String, ParameterExpression> header : mappings.headers().entrySet()) {
+      String value = header.getValue().evaluate(exchange);
+      if (value != null) {
+        mapped.set(header.getKey(), value);
+      }
+    }
+    return mapped;
   }
 
   private URI target(Exchange exchange) throws GatewayException {
-    String expanded = uri.expand(exchange);
+    String expanded = uri.render(exchange);
     StringBuilder query = new StringBuilder();
     String rawQuery = exchange.request().rawQuery();
     if (rawQuery != null && !rawQuery.isEmpty()) {
       query.append(rawQuery);
     }
-    for (Map.Entry<String, ParameterSource> mapped : mappings.query().entrySet()) {
-      String value = mapped.getValue().resolve(exchange);
-      if (value != null) {
+    for (Map.Entry<String, ParameterExpression> mapped : mappings.query().entrySet()) {
+      for (String value : mapped.getValue().values(exchange)) {
         if (query.length() > 0) {
           query.append('&');
         }
@@ -173,11 +180,4 @@ final class HttpProxyIntegration implements Handler {
     return headers;
   }
 
-  private static GatewayException failure(Throwable cause, URI target) {
-    if (cause instanceof TimeoutException) {
-      return new GatewayException(GatewayResponseType.INTEGRATION_TIMEOUT);
-    }
-    LOG.warn("Execution failed due to a network error calling {}: {}", target, String.valueOf(cause));
-    return new GatewayException(GatewayResponseType.INTEGRATION_FAILURE);
-  }
 }

@@ -5,9 +5,9 @@ import dev.restgate.model.Integration;
 import dev.restgate.spi.Handler;
 import dev.restgate.spi.IntegrationFactory;
 import dev.restgate.spi.MethodSite;
+import dev.restgate.spi.PlaceholderTemplate;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.jetty.client.HttpClient;
 
 /** Builds {@link HttpProxyIntegration}s on the gateway's shared HTTP client. */
 public final class HttpProxyIntegrationFactory implements IntegrationFactory {
@@ -31,13 +31,10 @@ public final class HttpProxyIntegrationFactory implements IntegrationFactory {
     int timeout = integration.effectiveTimeoutMillis();
     HttpClients clients = site.service(HttpClients.class)
         .orElseThrow(() -> new IllegalStateException("the gateway's HTTP client is not registered"));
-    HttpClient client = integration.tlsConfig() != null
-        && Boolean.TRUE.equals(integration.tlsConfig().insecureSkipVerification())
-        ? clients.insecure()
-        : clients.standard();
-    RequestParameterMappings mappings = RequestParameterMappings.parse(integration.requestParameters(),
-        site.accountId());
-    return new HttpProxyIntegration(client, method, UriTemplate.parse(integration.uri(), mappings.path()), mappings,
-        timeout);
+    boolean verifyTls = integration.tlsConfig() == null
+        || !Boolean.TRUE.equals(integration.tlsConfig().insecureSkipVerification());
+    RequestParameterMappings mappings = RequestParameterMappings.parse(integration.requestParameters());
+    return new HttpProxyIntegration(clients.client(verifyTls), method,
+        PlaceholderTemplate.uri(integration.uri(), mappings.path()), mappings, timeout);
   }
 }

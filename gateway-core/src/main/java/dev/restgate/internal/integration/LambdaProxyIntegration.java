@@ -10,6 +10,8 @@ import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.Handler;
 import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvoker;
+import dev.restgate.spi.MethodArn;
+import dev.restgate.spi.PlaceholderTemplate;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -23,23 +25,22 @@ final class LambdaProxyIntegration implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(LambdaProxyIntegration.class);
 
   private final LambdaInvoker invoker;
-  private final UriTemplate function;
-  private final UriTemplate qualifier;
+  private final PlaceholderTemplate function;
+  private final PlaceholderTemplate qualifier;
   private final ProxyEventWriter events;
   private final ProxyResponseReader responses;
   private final Duration timeout;
-  private final String sourceArnPrefix;
+  private final MethodArn arns;
   private final String resourcePath;
   private final String fixedSourceArn;
 
   /**
    * @param function the function ARN, maybe with {@code ${stageVariables.x}}
    * @param qualifier the alias or version, maybe templated, or null
-   * @param sourceArnPrefix {@code arn:aws:execute-api:{region}:{account}:{api}/{stage}/}
    * @param httpMethod the method's verb; {@code ANY} takes the request's for the source ARN
    */
-  LambdaProxyIntegration(LambdaInvoker invoker, UriTemplate function, UriTemplate qualifier, ProxyEventWriter events,
-      ProxyResponseReader responses, Duration timeout, String sourceArnPrefix, String httpMethod,
+  LambdaProxyIntegration(LambdaInvoker invoker, PlaceholderTemplate function, PlaceholderTemplate qualifier,
+      ProxyEventWriter events, ProxyResponseReader responses, Duration timeout, MethodArn arns, String httpMethod,
       String resourcePath) {
     this.invoker = invoker;
     this.function = function;
@@ -47,23 +48,22 @@ final class LambdaProxyIntegration implements Handler {
     this.events = events;
     this.responses = responses;
     this.timeout = timeout;
-    this.sourceArnPrefix = sourceArnPrefix;
+    this.arns = arns;
     this.resourcePath = resourcePath;
-    this.fixedSourceArn = "ANY".equals(httpMethod) ? null : sourceArnPrefix + httpMethod + resourcePath;
+    this.fixedSourceArn = "ANY".equals(httpMethod) ? null : arns.of(httpMethod, resourcePath);
   }
 
   @Override
   public GatewayResponse handle(Exchange exchange) throws Exception {
     String traceId = TraceIds.newTraceId(exchange.requestTime(), ThreadLocalRandom.current());
     byte[] event = events.write(exchange, traceId);
-    String target = function.expand(exchange);
-    String version = qualifier == null ? null : qualifier.expand(exchange);
+    String target = function.render(exchange);
+    String version = qualifier == null ? null : qualifier.render(exchange);
     if (version != null && version.isEmpty()) {
       version = null;
     }
-    String sourceArn = fixedSourceArn != null
-        ? fixedSourceArn
-        : sourceArnPrefix + exchange.request().method() + resourcePath;
+    // The source ARN names the resource, not the request path: it is what Lambda permissions are written against.
+    String sourceArn = fixedSourceArn != null ? fixedSourceArn : arns.of(exchange.request().method(), resourcePath);
     LambdaInvoker.Result result;
     try {
       result = invoker.invoke(new LambdaInvoker.Invocation(target, version, event, timeout, sourceArn));

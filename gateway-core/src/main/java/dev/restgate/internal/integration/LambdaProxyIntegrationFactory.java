@@ -10,8 +10,8 @@ import dev.restgate.spi.Handler;
 import dev.restgate.spi.IntegrationFactory;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.MethodSite;
+import dev.restgate.spi.PlaceholderTemplate;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +41,9 @@ public final class LambdaProxyIntegrationFactory implements IntegrationFactory {
     LambdaInvoker invoker = site.service(LambdaInvoker.class).orElseThrow(() -> new IllegalArgumentException(
         "AWS_PROXY needs a Lambda invoker, and none is registered: put the lambda module on the class path"));
     BinaryMediaTypes binary = BinaryMediaTypes.of(site.api().binaryMediaTypes());
-    String sourceArnPrefix = "arn:aws:execute-api:" + site.region() + ":" + site.accountId() + ":" + site.api().id()
-        + "/" + site.stage().stageName() + "/";
-    return new LambdaProxyIntegration(invoker, UriTemplate.parse(function.function(), Map.of()),
-        function.qualifier() == null ? null : UriTemplate.parse(function.qualifier(), Map.of()),
-        new ProxyEventWriter(site.accountId(), binary), new ProxyResponseReader(binary), Duration.ofMillis(timeout),
-        sourceArnPrefix, site.method().httpMethod(), site.resource().path());
+    return new LambdaProxyIntegration(invoker, PlaceholderTemplate.stageVariables(function.function()),
+        function.qualifier() == null ? null : PlaceholderTemplate.stageVariables(function.qualifier()),
+        new ProxyEventWriter(binary), new ProxyResponseReader(binary), Duration.ofMillis(timeout),
+        site.methodArn(), site.method().httpMethod(), site.resource().path());
   }
 }

@@ -1,6 +1,6 @@
 package dev.restgate.internal.integration;
 
-import dev.restgate.internal.context.ParameterSource;
+import dev.restgate.spi.ParameterExpression;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,16 +9,16 @@ import java.util.Map;
  * An integration's {@code requestParameters}, split by target ({@code integration.request.path|querystring|header.X})
  * and parsed once.
  */
-record RequestParameterMappings(Map<String, ParameterSource> path, Map<String, ParameterSource> query,
-    Map<String, ParameterSource> headers) {
+record RequestParameterMappings(Map<String, ParameterExpression> path, Map<String, ParameterExpression> query,
+    Map<String, ParameterExpression> headers) {
 
-  static RequestParameterMappings parse(Map<String, String> requestParameters, String accountId) {
-    Map<String, ParameterSource> path = new LinkedHashMap<>();
-    Map<String, ParameterSource> query = new LinkedHashMap<>();
-    Map<String, ParameterSource> headers = new LinkedHashMap<>();
+  static RequestParameterMappings parse(Map<String, String> requestParameters) {
+    Map<String, ParameterExpression> path = new LinkedHashMap<>();
+    Map<String, ParameterExpression> query = new LinkedHashMap<>();
+    Map<String, ParameterExpression> headers = new LinkedHashMap<>();
     for (Map.Entry<String, String> mapping : requestParameters.entrySet()) {
       String target = mapping.getKey();
-      ParameterSource source = ParameterSource.parse(mapping.getValue(), accountId);
+      ParameterExpression source = ParameterExpression.parse(mapping.getValue());
       if (target.startsWith("integration.request.path.")) {
         path.put(target.substring("integration.request.path.".length()), source);
       } else if (target.startsWith("integration.request.querystring.")) {

@@ -2,16 +2,15 @@ package dev.restgate.internal.lambdaproxy;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.restgate.http.GatewayRequest;
-import dev.restgate.internal.context.ContextVariables;
+
+import dev.restgate.spi.AuthorizerContext;
+import dev.restgate.spi.ContextVariables;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.RequestIdentity;
 import dev.restgate.spi.RouteMatch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -35,15 +34,10 @@ import java.util.Objects;
  */
 public final class ProxyEventWriter {
 
-  private final String accountId;
   private final BinaryMediaTypes binaryMediaTypes;
 
-  /**
-   * @param accountId {@code requestContext.accountId}: the account the gateway presents as the API's owner
-   * @param binaryMediaTypes the API's binary media types
-   */
-  public ProxyEventWriter(String accountId, BinaryMediaTypes binaryMediaTypes) {
-    this.accountId = accountId;
+  /** @param binaryMediaTypes the API's binary media types */
+  public ProxyEventWriter(BinaryMediaTypes binaryMediaTypes) {
     this.binaryMediaTypes = Objects.requireNonNull(binaryMediaTypes);
   }
 
@@ -124,11 +118,10 @@ public final class ProxyEventWriter {
 
   private void writeRequestContext(JsonGenerator g, Exchange exchange, RouteMatch route) throws IOException {
     g.writeObjectFieldStart("requestContext");
-    g.writeStringField("accountId", accountId);
+    g.writeStringField("accountId", route.accountId());
     g.writeStringField("apiId", route.api().id());
     if (exchange.authorizer() != null) {
-      g.writeFieldName("authorizer");
-      writeValue(g, exchange.authorizer());
+      writeAuthorizer(g, exchange.authorizer());
     }
     g.writeStringField("deploymentId", route.deploymentId());
     g.writeStringField("domainName", route.domainName());
@@ -171,40 +164,21 @@ public final class ProxyEventWriter {
     g.writeEndObject();
   }
 
-  /** Authorizer output: strings, numbers, booleans, maps, lists and Jackson trees, as an authorizer leaves them. */
-  private static void writeValue(JsonGenerator g, Object value) throws IOException {
-    if (value == null) {
-      g.writeNull();
-    } else if (value instanceof String s) {
-      g.writeString(s);
-    } else if (value instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
-        || value instanceof Byte) {
-      g.writeNumber(((Number) value).longValue());
-    } else if (value instanceof BigInteger i) {
-      g.writeNumber(i);
-    } else if (value instanceof BigDecimal d) {
-      g.writeNumber(d);
-    } else if (value instanceof Number n) {
-      g.writeNumber(n.doubleValue());
-    } else if (value instanceof JsonNode node) {
-      g.writeTree(node);
-    } else if (value instanceof Map<?, ?> map) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        g.writeFieldName(String.valueOf(entry.getKey()));
-        writeValue(g, entry.getValue());
-      }
-      g.writeEndObject();
-    } else if (value instanceof Iterable<?> items) {
-      g.writeStartArray();
-      for (Object item : items) {
-        writeValue(g, item);
-      }
-      g.writeEndArray();
-    } else {
-      g.writeString(value.toString());
+  /** Cognito claims under {@code claims}; a Lambda authorizer's principal, latency and context keys at top level. */
+  private static void writeAuthorizer(JsonGenerator g, AuthorizerContext authorizer) throws IOException {
+    g.writeObjectFieldStart("authorizer");
+    if (!authorizer.claims().isEmpty()) {
+      writeStringMap(g, "claims", authorizer.claims());
     }
+    if (authorizer.principalId() != null) {
+      g.writeStringField("principalId", authorizer.principalId());
+    }
+    if (authorizer.integrationLatency() != null) {
+      g.writeNumberField("integrationLatency", authorizer.integrationLatency());
+    }
+    for (Map.Entry<String, String> entry : authorizer.context().entrySet()) {
+      g.writeStringField(entry.getKey(), entry.getValue());
+    }
+    g.writeEndObject();
   }
 }

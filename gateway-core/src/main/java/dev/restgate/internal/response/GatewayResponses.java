@@ -3,11 +3,12 @@ package dev.restgate.internal.response;
 import dev.restgate.http.GatewayResponse;
 import dev.restgate.http.Headers;
 import dev.restgate.http.Body;
-import dev.restgate.internal.context.ParameterSource;
 import dev.restgate.model.CustomGatewayResponse;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
+import dev.restgate.spi.ParameterExpression;
+import dev.restgate.spi.PlaceholderTemplate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,14 +23,11 @@ public final class GatewayResponses {
   private static final String DEFAULT_TEMPLATE = "{\"message\":$context.error.messageString}";
 
   /** The AWS defaults, for requests that reached no API. */
-  public static final GatewayResponses DEFAULTS = new GatewayResponses(new EnumMap<>(GatewayResponseType.class), "");
+  public static final GatewayResponses DEFAULTS = new GatewayResponses(new EnumMap<>(GatewayResponseType.class));
 
   private final Map<GatewayResponseType, Compiled> byType;
-  private final String accountId;
-
-  private GatewayResponses(Map<GatewayResponseType, Compiled> byType, String accountId) {
+  private GatewayResponses(Map<GatewayResponseType, Compiled> byType) {
     this.byType = byType;
-    this.accountId = accountId;
   }
 
   /**
@@ -37,11 +35,11 @@ public final class GatewayResponses {
    *
    * @throws IllegalArgumentException naming the first customisation that cannot be compiled
    */
-  public static GatewayResponses compile(Map<String, CustomGatewayResponse> customized, String accountId) {
+  public static GatewayResponses compile(Map<String, CustomGatewayResponse> customized) {
     Map<GatewayResponseType, Compiled> compiled = new EnumMap<>(GatewayResponseType.class);
     for (Map.Entry<String, CustomGatewayResponse> entry : customized.entrySet()) {
       GatewayResponseType type = GatewayResponseType.valueOf(entry.getKey());
-      compiled.put(type, Compiled.of(entry.getValue(), accountId));
+      compiled.put(type, Compiled.of(entry.getValue()));
     }
     Map<GatewayResponseType, Compiled> resolved = new EnumMap<>(GatewayResponseType.class);
     for (GatewayResponseType type : GatewayResponseType.values()) {
@@ -58,11 +56,12 @@ public final class GatewayResponses {
         resolved.put(type, own);
       }
     }
-    return new GatewayResponses(resolved, accountId);
+    return new GatewayResponses(resolved);
   }
 
-  /** Renders {@code error} for {@code exchange}. */
+  /** Renders {@code error} for {@code exchange}, which then carries it as {@link Exchange#error()}. */
   public GatewayResponse render(GatewayException error, Exchange exchange) {
+    exchange.error(error);
     GatewayResponseType type = error.type();
     Compiled custom = byType.get(type);
     Headers headers = new Headers(6);
@@ -74,30 +73,36 @@ public final class GatewayResponses {
     int status = custom.status == null ? error.status() : custom.status;
     headers.add("Content-Type", custom.contentType);
     headers.add("x-amzn-ErrorType", type.errorType());
-    for (Map.Entry<String, ParameterSource> header : custom.headers.entrySet()) {
-      String value = header.getValue().resolve(exchange);
-      if (value != null) {
-        headers.set(header.getKey(), value);
+    try {
+      for (Map.Entry<String, ParameterExpression> header : custom.headers.entrySet()) {
+        String value = header.getValue().evaluate(exchange);
+        if (value != null) {
+          headers.set(header.getKey(), value);
+        }
       }
+      return new GatewayResponse(status, headers, Body.of(custom.template.render(exchange)));
+    } catch (GatewayException e) {
+      throw new IllegalStateException("gateway responses read no request body, so nothing here can fail", e);
     }
-    String body = custom.template.render(error, exchange, accountId);
-    return new GatewayResponse(status, headers, Body.of(body));
   }
 
   private record Compiled(
-      Integer status, Map<String, ParameterSource> headers, String contentType, SubstitutionTemplate template) {
+      Integer status, Map<String, ParameterExpression> headers, String contentType, PlaceholderTemplate template) {
 
-    static Compiled of(CustomGatewayResponse custom, String accountId) {
+    static Compiled of(CustomGatewayResponse custom) {
       Integer status = custom.statusCode() == null || custom.statusCode().isBlank()
           ? null
           : Integer.valueOf(custom.statusCode().trim());
-      Map<String, ParameterSource> headers = new LinkedHashMap<>();
+      Map<String, ParameterExpression> headers = new LinkedHashMap<>();
       List<String> unknown = new ArrayList<>();
       for (Map.Entry<String, String> p : custom.responseParameters().entrySet()) {
         String key = p.getKey();
         if (key.startsWith("gatewayresponse.header.")) {
-          headers.put(key.substring("gatewayresponse.header.".length()), ParameterSource.parse(p.getValue(),
-              accountId));
+          ParameterExpression source = ParameterExpression.parse(p.getValue());
+          if (source.source() == ParameterExpression.Source.BODY) {
+            throw new IllegalArgumentException(key + ": a gateway response cannot map the request body");
+          }
+          headers.put(key.substring("gatewayresponse.header.".length()), source);
         } else {
           unknown.add(key);
         }
@@ -116,7 +121,7 @@ public final class GatewayResponses {
         contentType = first.getKey();
         template = first.getValue();
       }
-      return new Compiled(status, headers, contentType, SubstitutionTemplate.parse(template));
+      return new Compiled(status, headers, contentType, PlaceholderTemplate.gatewayResponse(template));
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.restgate.internal.routing;
 
 import dev.restgate.internal.deploy.CompiledDeployment;
 import dev.restgate.model.Stage;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * What a stage serves: its deployment and, when it has canary settings, the canary deployment with the share of
@@ -14,8 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public record StageRoutes(Stage stage, CompiledDeployment main, CompiledDeployment canary, double canaryPercent) {
 
   /** Picks the deployment for one request: the canary with probability {@code canaryPercent}/100. */
-  CompiledDeployment pick() {
-    if (canary != null && canaryPercent > 0 && ThreadLocalRandom.current().nextDouble(100.0) < canaryPercent) {
+  CompiledDeployment pick(RandomGenerator random) {
+    if (canary != null && canaryPercent > 0 && random.nextDouble(100.0) < canaryPercent) {
       return canary;
     }
     return main;

@@ -1,14 +1,15 @@
 package dev.restgate.internal.lambdaproxy;
 
-import static dev.restgate.internal.lambdaproxy.TestExchanges.ACCOUNT_ID;
-import static dev.restgate.internal.lambdaproxy.TestExchanges.TRACE_ID;
-import static dev.restgate.internal.lambdaproxy.TestExchanges.request;
+import static dev.restgate.testing.TestExchanges.TRACE_ID;
+import static dev.restgate.testing.TestExchanges.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restgate.spi.AuthorizerContext;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.RequestIdentity;
+import dev.restgate.testing.TestExchanges;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProxyEventWriterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ProxyEventWriter WRITER = new ProxyEventWriter(ACCOUNT_ID, BinaryMediaTypes.of(List.of()));
+  private static final ProxyEventWriter WRITER = new ProxyEventWriter(BinaryMediaTypes.of(List.of()));
 
   @Test
   void greedyPathEventWithoutQueryHasNullQueryMaps() throws IOException {
@@ -97,19 +98,15 @@ class ProxyEventWriterTest {
         .stageVariables(orderedMap("lambdaAlias", "live", "color", "green"), true)
         .operationName("GetPet").build();
     exchange.identity(exchange.identity().withApiKey("key-value", "k1"));
-    Map<String, Object> authorizer = new LinkedHashMap<>();
-    authorizer.put("principalId", "user-1");
-    authorizer.put("integrationLatency", 12);
-    authorizer.put("scope", "read");
-    authorizer.put("admin", false);
-    exchange.authorizer(authorizer);
+    exchange.authorizer(new AuthorizerContext("user-1", orderedMap("scope", "read", "admin", "false"), null, 12L,
+        null));
 
     assertThat(event(exchange)).isEqualTo(golden("stage-variables"));
   }
 
   @Test
   void bodyOfABinaryMediaTypeIsBase64Encoded() throws IOException {
-    ProxyEventWriter writer = new ProxyEventWriter(ACCOUNT_ID, BinaryMediaTypes.of(List.of("image/*")));
+    ProxyEventWriter writer = new ProxyEventWriter(BinaryMediaTypes.of(List.of("image/*")));
     Exchange exchange = TestExchanges.requestWithoutHeaders()
         .header("Host", TestExchanges.HOST).header("User-Agent", "curl/8.0").header("Accept", "*/*")
         .header("Content-Type", "image/png").header("Content-Length", "10")
@@ -121,7 +118,7 @@ class ProxyEventWriterTest {
 
   @Test
   void bodyOfAnUnlistedMediaTypeIsText() throws IOException {
-    ProxyEventWriter writer = new ProxyEventWriter(ACCOUNT_ID, BinaryMediaTypes.of(List.of("image/*")));
+    ProxyEventWriter writer = new ProxyEventWriter(BinaryMediaTypes.of(List.of("image/*")));
     Exchange exchange = request().method("POST").header("Content-Type", "text/plain; charset=utf-8")
         .body("grüße").build();
 
@@ -133,7 +130,7 @@ class ProxyEventWriterTest {
 
   @Test
   void wildcardBinaryMediaTypeTurnsEveryBodyIntoBase64() throws IOException {
-    ProxyEventWriter writer = new ProxyEventWriter(ACCOUNT_ID, BinaryMediaTypes.of(List.of("*/*")));
+    ProxyEventWriter writer = new ProxyEventWriter(BinaryMediaTypes.of(List.of("*/*")));
     Exchange exchange = request().method("POST").header("Content-Type", "application/json").body("{}").build();
 
     JsonNode event = JSON.readTree(writer.write(exchange, TRACE_ID));
@@ -219,13 +216,13 @@ class ProxyEventWriterTest {
   }
 
   @Test
-  void authorizerClaimsGivenAsAJsonTreeAreWrittenAsObjects() throws IOException {
+  void cognitoClaimsAreAnObjectUnderClaims() throws IOException {
     Exchange exchange = request().build();
-    exchange.authorizer(Map.of("claims", JSON.readTree("{\"sub\":\"abc\",\"groups\":[\"a\",\"b\"]}")));
+    exchange.authorizer(new AuthorizerContext(null, null, Map.of("sub", "abc"), null, null));
 
     JsonNode authorizer = event(exchange).at("/requestContext/authorizer");
 
-    assertThat(authorizer).isEqualTo(JSON.readTree("{\"claims\":{\"sub\":\"abc\",\"groups\":[\"a\",\"b\"]}}"));
+    assertThat(authorizer).isEqualTo(JSON.readTree("{\"claims\":{\"sub\":\"abc\"}}"));
   }
 
   private static JsonNode event(Exchange exchange) throws IOException {

@@ -1,6 +1,6 @@
 package dev.restgate.internal.lambdaproxy;
 
-import static dev.restgate.internal.lambdaproxy.TestExchanges.TRACE_ID;
+import static dev.restgate.testing.TestExchanges.TRACE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +9,7 @@ import dev.restgate.http.GatewayResponse;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.LambdaInvoker;
+import dev.restgate.testing.TestExchanges;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.restgate.internal.lambdaproxy;
+package dev.restgate.testing;
 
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.Headers;
@@ -19,11 +19,11 @@ import java.util.Map;
  * {@code te6si5ach7} on its execute-api host, stage {@code test}, deployment {@code d1x2y3}, resource {@code
  * /{proxy+}}, caller {@code 203.0.113.7} over HTTPS on port 443.
  */
-final class TestExchanges {
-  static final String ACCOUNT_ID = "111111111111";
-  static final String TRACE_ID = "Root=1-552671f0-3c1a8f0e7b2d4c6e9f8a0b1c";
-  static final Instant REQUEST_TIME = Instant.parse("2015-04-09T12:34:56Z");
-  static final String HOST = "te6si5ach7.execute-api.us-east-1.amazonaws.com";
+public final class TestExchanges {
+  public static final String ACCOUNT_ID = "111111111111";
+  public static final String TRACE_ID = "Root=1-552671f0-3c1a8f0e7b2d4c6e9f8a0b1c";
+  public static final Instant REQUEST_TIME = Instant.parse("2015-04-09T12:34:56Z");
+  public static final String HOST = "te6si5ach7.execute-api.us-east-1.amazonaws.com";
 
   private String method = "GET";
   private String path = "/proxy-value";
@@ -44,7 +44,7 @@ final class TestExchanges {
   private TestExchanges() {}
 
   /** A GET from python-requests, the client of the AWS-validated LocalStack cases. */
-  static TestExchanges request() {
+  public static TestExchanges request() {
     return requestWithoutHeaders().header("Host", HOST)
         .header("User-Agent", "python-requests/testing")
         .header("Accept-Encoding", "gzip, deflate")
@@ -53,71 +53,71 @@ final class TestExchanges {
   }
 
   /** A GET of {@code /test/proxy-value} without a single header field. */
-  static TestExchanges requestWithoutHeaders() {
+  public static TestExchanges requestWithoutHeaders() {
     return new TestExchanges();
   }
 
-  TestExchanges method(String value) {
+  public TestExchanges method(String value) {
     method = value;
     return this;
   }
 
   /** The path below the stage ({@code event.path}) and the path the client sent ({@code requestContext.path}). */
-  TestExchanges path(String eventPath, String sentPath) {
+  public TestExchanges path(String eventPath, String sentPath) {
     path = eventPath;
     contextPath = sentPath;
     return this;
   }
 
-  TestExchanges query(String value) {
+  public TestExchanges query(String value) {
     rawQuery = value;
     return this;
   }
 
-  TestExchanges header(String name, String value) {
+  public TestExchanges header(String name, String value) {
     headers.add(name, value);
     return this;
   }
 
-  TestExchanges body(String text) {
+  public TestExchanges body(String text) {
     return body(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  TestExchanges body(byte[] bytes) {
+  public TestExchanges body(byte[] bytes) {
     body = bytes;
     return this;
   }
 
-  TestExchanges resource(String id, String template, Map<String, String> parameters) {
+  public TestExchanges resource(String id, String template, Map<String, String> parameters) {
     resourceId = id;
     resourcePath = template;
     pathParameters = parameters;
     return this;
   }
 
-  TestExchanges stageVariables(Map<String, String> values, Boolean canaryRequest) {
+  public TestExchanges stageVariables(Map<String, String> values, Boolean canaryRequest) {
     stageVariables = values;
     canary = canaryRequest;
     return this;
   }
 
-  TestExchanges operationName(String value) {
+  public TestExchanges operationName(String value) {
     operationName = value;
     return this;
   }
 
-  TestExchanges domain(String name, String prefix) {
+  public TestExchanges domain(String name, String prefix) {
     domainName = name;
     domainPrefix = prefix;
     return this;
   }
 
-  TestExchanges at(Instant time) {
+  public TestExchanges at(Instant time) {
     requestTime = time;
     return this;
   }
 
-  Exchange build() {
+  public Exchange build() {
     if (body.length > 0 && !headers.contains("Content-Length") && !headers.contains("Transfer-Encoding")) {
       // As an HTTP/1.1 client frames a body; the event leaves Content-Length out either way.
       headers.add("Content-Length", Integer.toString(body.length));
@@ -131,8 +131,8 @@ final class TestExchanges {
     RestApi api = new RestApi("te6si5ach7", "golden", null, null, List.of(), null, null, null, null, null, null, null,
         List.of(resource), null, null, null, null, null, null);
     Stage stage = new Stage("test", "d1x2y3", null, stageVariables, null, null, null, null, null, null, null);
-    exchange.route(new RouteMatch(api, stage, "d1x2y3", resource, apiMethod, pathParameters, stageVariables, canary,
-        path, contextPath, domainName, domainPrefix));
+    exchange.route(new RouteMatch(ACCOUNT_ID, api, stage, "d1x2y3", resource, apiMethod, pathParameters,
+        stageVariables, canary, path, path, contextPath, domainName, domainPrefix));
     return exchange;
   }
 }

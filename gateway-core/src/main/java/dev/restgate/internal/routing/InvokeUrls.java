@@ -1,24 +1,25 @@
 package dev.restgate.internal.routing;
 
 import dev.restgate.http.GatewayRequest;
+import dev.restgate.spi.InvokeTarget;
 
 /**
  * The API, stage and path an invoke URL names, in either form the gateway serves:
  * {@code Host: {apiId}.execute-api.{anything}} with {@code /{stage}/{path}}, or
- * {@code /restapis/{apiId}/{stage}/_user_request_/{path}} on any host.
- *
- * @param path {@code event.path}: below the stage, raw, leading slashes collapsed to one, trailing slash kept
- * @param contextPath {@code requestContext.path}: {@code /{stage}} followed by the path as sent
+ * {@code /restapis/{apiId}/{stage}/_user_request_/{path}} on any host. The path below the stage is raw, leading
+ * slashes collapsed to one, trailing slash kept; it is both what is matched and {@code event.path}, while
+ * {@code requestContext.path} is {@code /{stage}} followed by the path as sent.
  */
-record InvokeTarget(String apiId, String stage, String path, String contextPath, String domainName,
-    String domainPrefix) {
+final class InvokeUrls {
 
   private static final String USER_REQUEST_PREFIX = "/restapis/";
   private static final String USER_REQUEST_MARKER = "/_user_request_";
   private static final String EXECUTE_API = ".execute-api.";
 
+  private InvokeUrls() {}
+
   /** The target of {@code request}, or null when its URL is not an invoke URL. */
-  static InvokeTarget of(GatewayRequest request) {
+  static InvokeTarget parse(GatewayRequest request) {
     String rawPath = request.rawPath();
     String host = hostWithoutPort(request.host());
     if (rawPath.startsWith(USER_REQUEST_PREFIX)) {
@@ -40,12 +41,12 @@ record InvokeTarget(String apiId, String stage, String path, String contextPath,
       start++;
     }
     if (start == rawPath.length()) {
-      return new InvokeTarget(apiId, "", "/", "/", host, apiId);
+      return target(apiId, "", "/", "/", host, apiId);
     }
     int slash = rawPath.indexOf('/', start);
     String stage = slash < 0 ? rawPath.substring(start) : rawPath.substring(start, slash);
     String rest = slash < 0 ? "" : rawPath.substring(slash);
-    return new InvokeTarget(apiId, stage, eventPath(rest), "/" + stage + rest, host, apiId);
+    return target(apiId, stage, eventPath(rest), "/" + stage + rest, host, apiId);
   }
 
   private static InvokeTarget userRequest(String rawPath, String host) {
@@ -66,8 +67,13 @@ record InvokeTarget(String apiId, String stage, String path, String contextPath,
     String rest = rawPath.substring(restStart);
     String domain = host == null ? "localhost" : host;
     int dot = domain.indexOf('.');
-    return new InvokeTarget(apiId, stage, eventPath(rest), "/" + stage + rest, domain,
+    return target(apiId, stage, eventPath(rest), "/" + stage + rest, domain,
         dot < 0 ? domain : domain.substring(0, dot));
+  }
+
+  private static InvokeTarget target(String apiId, String stage, String path, String contextPath, String domain,
+      String prefix) {
+    return new InvokeTarget(apiId, stage, path, path, contextPath, domain, prefix);
   }
 
   private static String eventPath(String rest) {
