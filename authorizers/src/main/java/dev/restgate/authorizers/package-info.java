@@ -1,6 +1,6 @@
 /**
  * SigV4 verification with IAM-style policies, Lambda TOKEN and REQUEST authorizers, and Cognito-style JWTs checked
- * against a JWKS. Not built yet: the runtime comes with its own issue; the model already carries authorizer
- * configuration.
+ * against a JWKS. So far the module reads its part of the configuration ({@code identities}); its plugins come with
+ * the access-control issue, and until then methods that require authorization answer 500 (fail closed).
  */
 package dev.restgate.authorizers;

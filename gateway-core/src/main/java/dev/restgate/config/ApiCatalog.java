@@ -27,7 +27,7 @@ final class ApiCatalog {
    *
    * @return whether they do
    */
-  boolean checkStage(String apiId, Node apiNode, String stageName, Node stageNode) {
+  boolean checkStage(String apiId, ConfigNode apiNode, String stageName, ConfigNode stageNode) {
     if (!checkApi(apiId, apiNode)) {
       return false;
     }
@@ -40,7 +40,7 @@ final class ApiCatalog {
   }
 
   /** Checks that {@code apiId} names a configured API, reporting at {@code node} otherwise. */
-  boolean checkApi(String apiId, Node node) {
+  boolean checkApi(String apiId, ConfigNode node) {
     if (!stagesByApi.containsKey(apiId)) {
       node.problem("no API has the id \"" + apiId + "\"; configured APIs: " + list(stagesByApi.keySet()));
       return false;

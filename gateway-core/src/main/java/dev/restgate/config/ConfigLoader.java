@@ -6,6 +6,9 @@ import dev.restgate.spi.ProblemsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 
@@ -21,22 +24,42 @@ import java.util.function.Function;
  */
 public final class ConfigLoader {
   private final ApiImporter importer;
+  private final List<ConfigSection<?>> sections;
   private final EnvSubstitution substitution;
 
   /**
-   * A loader with the given importer and environment.
+   * A loader with the given importer, sections and environment.
    *
    * @param importer imports every API body; null when none is available (a configuration with APIs then fails)
+   * @param sections the modules' sections, read after core's keys in this order
    * @param environment the value of an environment variable by name, null when unset ({@code System::getenv})
+   * @throws IllegalStateException when two sections claim one key
    */
-  public ConfigLoader(ApiImporter importer, Function<String, String> environment) {
+  public ConfigLoader(ApiImporter importer, List<ConfigSection<?>> sections, Function<String, String> environment) {
     this.importer = importer;
+    this.sections = List.copyOf(sections);
     this.substitution = new EnvSubstitution(environment);
+    GatewayConfigReader.keys(this.sections);
   }
 
-  /** A loader with the first {@link ApiImporter} {@link ServiceLoader} finds and the process environment. */
-  public static ConfigLoader standard() {
-    return new ConfigLoader(ServiceLoader.load(ApiImporter.class).findFirst().orElse(null), System::getenv);
+  /**
+   * A loader with the first {@link ApiImporter} and every {@link ConfigSection} that {@link ServiceLoader} finds
+   * through {@code loader}, and the process environment.
+   */
+  public static ConfigLoader standard(ClassLoader loader) {
+    return new ConfigLoader(ServiceLoader.load(ApiImporter.class, loader).findFirst().orElse(null),
+        sections(loader), System::getenv);
+  }
+
+  /** The sections on the class path of {@code loader}, in a stable order (by their first key). */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static List<ConfigSection<?>> sections(ClassLoader loader) {
+    List<ConfigSection<?>> found = new ArrayList<>();
+    for (ConfigSection section : ServiceLoader.load(ConfigSection.class, loader)) {
+      found.add(section);
+    }
+    found.sort(Comparator.comparing(section -> section.keys().get(0)));
+    return found;
   }
 
   /**
@@ -68,6 +91,6 @@ public final class ConfigLoader {
       return null;
     }
     substitution.apply(tree, "", problems);
-    return GatewayConfigReader.read(Node.root(tree, problems), file, importer, problems);
+    return GatewayConfigReader.read(ConfigNode.root(tree, problems), file, importer, sections, problems);
   }
 }

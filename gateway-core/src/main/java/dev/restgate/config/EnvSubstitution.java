@@ -31,7 +31,7 @@ final class EnvSubstitution {
   void apply(JsonNode node, String pointer, Problems problems) {
     if (node instanceof ObjectNode object) {
       for (Map.Entry<String, JsonNode> entry : new ArrayList<>(object.properties())) {
-        String child = pointer + "/" + Node.escape(entry.getKey());
+        String child = pointer + "/" + ConfigNode.escape(entry.getKey());
         if (entry.getValue().isTextual()) {
           object.set(entry.getKey(), TextNode.valueOf(substitute(entry.getValue().textValue(), child, problems)));
         } else {

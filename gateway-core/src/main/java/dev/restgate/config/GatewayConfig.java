@@ -1,39 +1,27 @@
 package dev.restgate.config;
 
-import dev.restgate.model.ApiKey;
-import dev.restgate.model.DomainName;
 import dev.restgate.model.RestApi;
-import dev.restgate.model.UsagePlan;
-import dev.restgate.model.UsagePlanKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The gateway's whole configuration, loaded and checked: every API imported, every reference resolved. Produced by
  * {@link ConfigLoader} from {@code gateway.yaml} (or JSON), or built in code with {@link #builder()}.
  *
- * <p>Absent parts take their defaults: null lists are empty, a null region, account, Lambda, store or rate
- * limiting configuration is the default one.
+ * <p>Core owns {@code region}, {@code accountId} and {@code restApis}; every other part of the file belongs to a
+ * module's {@link ConfigSection} and is kept here as that section's value, by its type.
  *
  * @param region the AWS region the gateway presents itself as ({@code us-east-1} by default)
  * @param accountId the AWS account id the gateway presents itself as ({@code 123456789012} by default)
+ * @param sections the values of the modules' sections, by their type
  * @param source the configuration file, or null when the configuration was built in code
  */
-public record GatewayConfig(
-    String region,
-    String accountId,
-    List<ApiConfig> restApis,
-    List<ApiKey> apiKeys,
-    List<UsagePlan> usagePlans,
-    List<UsagePlanKey> usagePlanKeys,
-    List<DomainName> domainNames,
-    List<IdentityConfig> identities,
-    LambdaConfig lambda,
-    StoreConfig store,
-    RateLimitingConfig rateLimiting,
-    Path source) {
+public record GatewayConfig(String region, String accountId, List<ApiConfig> restApis,
+    Map<Class<?>, Object> sections, Path source) {
 
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT_ID = "123456789012";
@@ -41,18 +29,12 @@ public record GatewayConfig(
   public GatewayConfig {
     region = region == null ? DEFAULT_REGION : region;
     accountId = accountId == null ? DEFAULT_ACCOUNT_ID : accountId;
-    restApis = copy(restApis);
-    apiKeys = copy(apiKeys);
-    usagePlans = copy(usagePlans);
-    usagePlanKeys = copy(usagePlanKeys);
-    domainNames = copy(domainNames);
-    identities = copy(identities);
-    lambda = lambda == null ? LambdaConfig.NONE : lambda;
-    store = store == null ? StoreConfig.EMBEDDED : store;
-    rateLimiting = rateLimiting == null ? RateLimitingConfig.LOCAL : rateLimiting;
+    restApis = restApis == null ? List.of() : List.copyOf(restApis);
+    sections = sections == null ? Map.of() : Map.copyOf(sections);
+    sections.forEach((type, value) -> type.cast(value));
   }
 
-  /** A builder starting from the defaults: no APIs, embedded store, local rate limiting. */
+  /** A builder starting from the defaults: no APIs, no sections. */
   public static Builder builder() {
     return new Builder();
   }
@@ -62,8 +44,12 @@ public record GatewayConfig(
     return restApis.stream().filter(api -> api.id().equals(apiId)).findFirst();
   }
 
-  private static <T> List<T> copy(List<T> list) {
-    return list == null ? List.of() : List.copyOf(list);
+  /**
+   * The value of the section of type {@code type}; empty when no section of that type was read (its module was not
+   * on the class path when the file was loaded, or a configuration built in code left it out).
+   */
+  public <T> Optional<T> section(Class<T> type) {
+    return Optional.ofNullable(type.cast(sections.get(type)));
   }
 
   /**
@@ -74,14 +60,7 @@ public record GatewayConfig(
     private String region = DEFAULT_REGION;
     private String accountId = DEFAULT_ACCOUNT_ID;
     private final List<ApiConfig> restApis = new ArrayList<>();
-    private final List<ApiKey> apiKeys = new ArrayList<>();
-    private final List<UsagePlan> usagePlans = new ArrayList<>();
-    private final List<UsagePlanKey> usagePlanKeys = new ArrayList<>();
-    private final List<DomainName> domainNames = new ArrayList<>();
-    private final List<IdentityConfig> identities = new ArrayList<>();
-    private LambdaConfig lambda = LambdaConfig.NONE;
-    private StoreConfig store = StoreConfig.EMBEDDED;
-    private RateLimitingConfig rateLimiting = RateLimitingConfig.LOCAL;
+    private final Map<Class<?>, Object> sections = new LinkedHashMap<>();
     private Path source;
 
     private Builder() {}
@@ -106,43 +85,9 @@ public record GatewayConfig(
       return restApi(ApiConfig.of(api, stageNames));
     }
 
-    public Builder apiKey(ApiKey apiKey) {
-      apiKeys.add(apiKey);
-      return this;
-    }
-
-    public Builder usagePlan(UsagePlan usagePlan) {
-      usagePlans.add(usagePlan);
-      return this;
-    }
-
-    public Builder usagePlanKey(UsagePlanKey usagePlanKey) {
-      usagePlanKeys.add(usagePlanKey);
-      return this;
-    }
-
-    public Builder domainName(DomainName domainName) {
-      domainNames.add(domainName);
-      return this;
-    }
-
-    public Builder identity(IdentityConfig identity) {
-      identities.add(identity);
-      return this;
-    }
-
-    public Builder lambda(LambdaConfig lambda) {
-      this.lambda = lambda;
-      return this;
-    }
-
-    public Builder store(StoreConfig store) {
-      this.store = store;
-      return this;
-    }
-
-    public Builder rateLimiting(RateLimitingConfig rateLimiting) {
-      this.rateLimiting = rateLimiting;
+    /** Sets the value of a module's section, as its {@link ConfigSection} would have read it. */
+    public <T> Builder section(Class<T> type, T value) {
+      sections.put(type, type.cast(value));
       return this;
     }
 
@@ -152,8 +97,7 @@ public record GatewayConfig(
     }
 
     public GatewayConfig build() {
-      return new GatewayConfig(region, accountId, restApis, apiKeys, usagePlans, usagePlanKeys, domainNames,
-          identities, lambda, store, rateLimiting, source);
+      return new GatewayConfig(region, accountId, restApis, sections, source);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.restgate.config;
 
 import dev.restgate.http.HttpMethods;
+import dev.restgate.model.MethodSetting;
 import dev.restgate.model.Resource;
 import dev.restgate.model.RestApi;
 import java.util.ArrayList;
@@ -8,21 +9,22 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The two ways AWS names a method in settings: stage method settings use {@code {path without leading /}/{METHOD}}
- * (<code>*&#47;*</code> for all), usage plan throttles use {@code /{path}/{METHOD}} ({@code //GET} for the root).
+ * The two ways AWS names a method in settings, for sections that check such keys: stage method settings use
+ * {@code {path without leading /}/{METHOD}} (<code>*&#47;*</code> for all), usage plan throttles use
+ * {@code /{path}/{METHOD}} ({@code //GET} for the root).
  */
-final class MethodKeys {
+public final class MethodKeys {
   private static final int MAX_LISTED = 20;
 
   private MethodKeys() {}
 
   /** The {@code [path, METHOD]} of a method settings key, or null when it is not of that form. */
-  static String[] parseStageKey(String key) {
+  public static String[] parseStageKey(String key) {
     return parse("/" + key);
   }
 
   /** The {@code [path, METHOD]} of a usage plan throttle key, or null when it is not of that form. */
-  static String[] parseThrottleKey(String key) {
+  public static String[] parseThrottleKey(String key) {
     return key.startsWith("/") ? parse(key) : null;
   }
 
@@ -37,18 +39,18 @@ final class MethodKeys {
   }
 
   /** Whether any of {@code apis} has the method {@code method} on the resource {@code path}. */
-  static boolean exists(Collection<RestApi> apis, String path, String method) {
+  public static boolean exists(Collection<RestApi> apis, String path, String method) {
     return apis.stream().flatMap(api -> api.resources().stream())
         .anyMatch(r -> r.path().equals(path) && r.resourceMethods().containsKey(method));
   }
 
   /** The methods of {@code apis} in stage-key form, for messages (the first twenty). */
-  static String listStageKeys(Collection<RestApi> apis) {
+  public static String listStageKeys(Collection<RestApi> apis) {
     return list(apis, false);
   }
 
   /** The methods of {@code apis} in throttle-key form, for messages (the first twenty). */
-  static String listThrottleKeys(Collection<RestApi> apis) {
+  public static String listThrottleKeys(Collection<RestApi> apis) {
     return list(apis, true);
   }
 
@@ -57,8 +59,7 @@ final class MethodKeys {
     for (RestApi api : apis) {
       for (Resource resource : api.resources()) {
         for (String method : resource.resourceMethods().keySet()) {
-          String path = resource.path().equals("/") ? "" : resource.path().substring(1);
-          String key = (leadingSlash ? "/" : "") + path + "/" + method;
+          String key = (leadingSlash ? "/" : "") + MethodSetting.key(resource.path(), method);
           if (!keys.contains(key)) {
             keys.add(key);
           }

@@ -48,13 +48,13 @@ final class RestApiReader {
   }
 
   /** One deployment as declared: under {@code deployments}, or the API's own {@code body}. */
-  private record Declared(Node node, Node idNode, String description, Node bodyNode, String body, String basepath,
+  private record Declared(ConfigNode node, ConfigNode idNode, String description, ConfigNode bodyNode, String body, String basepath,
       boolean failOnWarnings) {}
 
-  List<ApiConfig> read(Node restApis) {
+  List<ApiConfig> read(ConfigNode restApis) {
     List<ApiConfig> apis = new ArrayList<>();
     Map<String, String> apiPointers = new HashMap<>();
-    for (Node api : restApis.list()) {
+    for (ConfigNode api : restApis.list()) {
       ApiConfig config = readApi(api, apiPointers);
       if (config != null) {
         apis.add(config);
@@ -64,15 +64,15 @@ final class RestApiReader {
   }
 
   /** The API, or null when it has problems (an ApiConfig is only built from a consistent API). */
-  private ApiConfig readApi(Node node, Map<String, String> apiPointers) {
+  private ApiConfig readApi(ConfigNode node, Map<String, String> apiPointers) {
     int before = problems.count();
     if (!node.isObjectWith(KEYS)) {
       return null;
     }
     List<Declared> declared = declared(node);
-    Node idNode = node.field("id");
+    ConfigNode idNode = node.field("id");
     String apiId = idNode.isPresent()
-        ? idNode.string(Rules.API_ID, Rules.API_ID_RULE)
+        ? idNode.string(ConfigRules.API_ID, ConfigRules.API_ID_RULE)
         : declared.isEmpty() || declared.get(0).body() == null ? null : Ids.derive(10, "restApi",
             declared.get(0).body());
     if (apiId != null) {
@@ -87,7 +87,7 @@ final class RestApiReader {
     List<Deployment> deployments = new ArrayList<>();
     for (Declared d : declared) {
       String id = d.idNode() != null && d.idNode().isPresent()
-          ? d.idNode().string(Rules.DEPLOYMENT_ID, Rules.DEPLOYMENT_ID_RULE)
+          ? d.idNode().string(ConfigRules.DEPLOYMENT_ID, ConfigRules.DEPLOYMENT_ID_RULE)
           : Ids.derive(6, "deployment", String.valueOf(apiId), String.valueOf(d.body()));
       if (id == null) {
         continue;
@@ -109,9 +109,9 @@ final class RestApiReader {
     return problems.count() > before ? null : new ApiConfig(apiId, deployments, stages);
   }
 
-  private List<Declared> declared(Node node) {
-    Node body = node.field("body");
-    Node list = node.field("deployments");
+  private List<Declared> declared(ConfigNode node) {
+    ConfigNode body = node.field("body");
+    ConfigNode list = node.field("deployments");
     String basepath = node.field("basepath").oneOf(BASEPATHS);
     boolean failOnWarnings = Boolean.TRUE.equals(node.field("failOnWarnings").bool());
     if (body.isPresent() && list.isPresent()) {
@@ -123,9 +123,9 @@ final class RestApiReader {
       return List.of(new Declared(node, null, null, body.required(), body.string(), basepath, failOnWarnings));
     }
     List<Declared> declared = new ArrayList<>();
-    for (Node d : list.list()) {
+    for (ConfigNode d : list.list()) {
       if (d.isObjectWith(DEPLOYMENT_KEYS)) {
-        Node dBasepath = d.field("basepath");
+        ConfigNode dBasepath = d.field("basepath");
         Boolean dFailOnWarnings = d.field("failOnWarnings").bool();
         declared.add(new Declared(d, d.field("id"), d.field("description").string(), d.field("body").required(),
             d.field("body").string(), dBasepath.isPresent() ? dBasepath.oneOf(BASEPATHS) : basepath,
@@ -142,7 +142,7 @@ final class RestApiReader {
     if (declared.body() == null) {
       return null;
     }
-    Node bodyNode = declared.bodyNode();
+    ConfigNode bodyNode = declared.bodyNode();
     Path path;
     try {
       path = configFile.resolveSibling(declared.body()).normalize();
@@ -185,14 +185,14 @@ final class RestApiReader {
     }
   }
 
-  private List<Stage> stages(Node node, String apiId, Deployments deployments) {
-    List<Node> nodes = node.required().list();
+  private List<Stage> stages(ConfigNode node, String apiId, Deployments deployments) {
+    List<ConfigNode> nodes = node.required().list();
     if (node.isPresent() && node.json().isArray() && node.json().isEmpty()) {
       node.problem("is empty; an API is only invoked through a stage, so add at least one");
     }
     Map<String, String> namePointers = new HashMap<>();
     List<Stage> stages = new ArrayList<>();
-    for (Node stageNode : nodes) {
+    for (ConfigNode stageNode : nodes) {
       Stage stage = StageReader.read(stageNode, deployments);
       if (stage == null || stage.stageName() == null) {
         continue;

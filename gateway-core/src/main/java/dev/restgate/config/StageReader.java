@@ -29,11 +29,11 @@ final class StageReader {
   private StageReader() {}
 
   /** The stage; null when {@code node} is not an object. The stage name is null when invalid. */
-  static Stage read(Node node, Deployments deployments) {
+  static Stage read(ConfigNode node, Deployments deployments) {
     if (!node.isObjectWith(KEYS)) {
       return null;
     }
-    String stageName = node.field("stageName").required().string(Rules.STAGE_NAME, Rules.STAGE_NAME_RULE);
+    String stageName = node.field("stageName").required().string(ConfigRules.STAGE_NAME, ConfigRules.STAGE_NAME_RULE);
     String deploymentId = deploymentId(node.field("deploymentId"), deployments);
     CanarySettings canary = canary(node.field("canarySettings"), deployments, deploymentId);
     List<RestApi> served = deployments.apis(deploymentId, canary == null ? null : canary.deploymentId());
@@ -41,17 +41,17 @@ final class StageReader {
         stageName,
         deploymentId,
         node.field("description").string(),
-        Rules.stageVariables(node.field("variables")),
+        ConfigRules.stageVariables(node.field("variables")),
         methodSettings(node.field("methodSettings"), served),
         canary,
         node.field("cacheClusterEnabled").bool(),
         cacheClusterSize(node.field("cacheClusterSize")),
         node.field("tracingEnabled").bool(),
         accessLogSettings(node.field("accessLogSettings")),
-        Rules.tags(node.field("tags")));
+        ConfigRules.tags(node.field("tags")));
   }
 
-  private static String deploymentId(Node node, Deployments deployments) {
+  private static String deploymentId(ConfigNode node, Deployments deployments) {
     if (!node.isPresent()) {
       if (deployments.ids().size() == 1) {
         return deployments.ids().get(0);
@@ -65,7 +65,7 @@ final class StageReader {
     return reference(node, deployments);
   }
 
-  private static String reference(Node node, Deployments deployments) {
+  private static String reference(ConfigNode node, Deployments deployments) {
     String id = node.string();
     if (id != null && !deployments.contains(id)) {
       node.problem("no deployment of this API has the id " + Json.quote(id) + "; its deployments: "
@@ -75,20 +75,20 @@ final class StageReader {
     return id;
   }
 
-  private static CanarySettings canary(Node node, Deployments deployments, String stageDeploymentId) {
+  private static CanarySettings canary(ConfigNode node, Deployments deployments, String stageDeploymentId) {
     if (!node.isObjectWith(CANARY_KEYS)) {
       return null;
     }
-    Node deploymentNode = node.field("deploymentId");
+    ConfigNode deploymentNode = node.field("deploymentId");
     String deploymentId = deploymentNode.isPresent() ? reference(deploymentNode, deployments) : stageDeploymentId;
     return new CanarySettings(
         deploymentId,
         node.field("percentTraffic").number(0, 100),
-        Rules.stageVariables(node.field("stageVariableOverrides")),
+        ConfigRules.stageVariables(node.field("stageVariableOverrides")),
         node.field("useStageCache").bool());
   }
 
-  private static Map<String, MethodSetting> methodSettings(Node node, List<RestApi> served) {
+  private static Map<String, MethodSetting> methodSettings(ConfigNode node, List<RestApi> served) {
     Map<String, MethodSetting> settings = new LinkedHashMap<>();
     node.entries().forEach((key, value) -> {
       checkMethodKey(key, value, served);
@@ -100,7 +100,7 @@ final class StageReader {
     return settings;
   }
 
-  private static void checkMethodKey(String key, Node value, List<RestApi> served) {
+  private static void checkMethodKey(String key, ConfigNode value, List<RestApi> served) {
     if (key.equals("*/*")) {
       return;
     }
@@ -114,7 +114,7 @@ final class StageReader {
     }
   }
 
-  private static MethodSetting methodSetting(Node node) {
+  private static MethodSetting methodSetting(ConfigNode node) {
     if (!node.required().isObjectWith(METHOD_SETTING_KEYS)) {
       return null;
     }
@@ -132,12 +132,12 @@ final class StageReader {
   }
 
   /** AWS takes the size as a string; YAML users write a number, so both are accepted and normalised. */
-  private static String cacheClusterSize(Node node) {
+  private static String cacheClusterSize(ConfigNode node) {
     if (!node.isPresent()) {
       return null;
     }
     String size = !node.json().isNumber() ? node.string()
-        : Double.isFinite(node.json().doubleValue()) ? Node.plain(node.json().doubleValue())
+        : Double.isFinite(node.json().doubleValue()) ? ConfigNode.plain(node.json().doubleValue())
         : node.json().asText();
     if (size != null && !CACHE_SIZES.contains(size)) {
       node.problem(Json.quote(size) + " is not a cache size: use one of " + String.join(", ", CACHE_SIZES)
@@ -147,7 +147,7 @@ final class StageReader {
     return size;
   }
 
-  private static AccessLogSettings accessLogSettings(Node node) {
+  private static AccessLogSettings accessLogSettings(ConfigNode node) {
     if (!node.isObjectWith(ACCESS_LOG_KEYS)) {
       return null;
     }
@@ -155,7 +155,7 @@ final class StageReader {
     if (format != null && !format.contains("$context.requestId") && !format.contains("$context.extendedRequestId")) {
       node.field("format").problem("must contain $context.requestId or $context.extendedRequestId, as in AWS");
     }
-    String destination = node.field("destinationArn").string(Rules.ARN, Rules.ARN_RULE);
+    String destination = node.field("destinationArn").string(ConfigRules.ARN, ConfigRules.ARN_RULE);
     return new AccessLogSettings(format, destination);
   }
 }

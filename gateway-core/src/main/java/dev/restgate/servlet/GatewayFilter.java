@@ -71,8 +71,9 @@ public class GatewayFilter extends HttpFilter {
     String dataLocation = setting(filterConfig, DATA_PARAMETER, "RESTGATE_DATA");
     Path data = Path.of(dataLocation == null || dataLocation.isBlank() ? "restgate-data" : dataLocation);
     try {
-      GatewayConfig config = ConfigLoader.standard().load(Path.of(configLocation));
-      gateway = Gateway.start(config, data, Clock.systemUTC(), Thread.currentThread().getContextClassLoader());
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      GatewayConfig config = ConfigLoader.standard(loader).load(Path.of(configLocation));
+      gateway = Gateway.start(config, data, Clock.systemUTC(), loader);
       LOG.info("Gateway serving {} ({} REST API(s)), data in {}", configLocation, config.restApis().size(),
           data.toAbsolutePath());
     } catch (ProblemsException e) {

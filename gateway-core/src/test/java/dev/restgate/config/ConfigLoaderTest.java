@@ -3,16 +3,12 @@ package dev.restgate.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.restgate.model.ApiKey;
-import dev.restgate.model.BasePathMapping;
 import dev.restgate.model.CanarySettings;
 import dev.restgate.model.Deployment;
 import dev.restgate.model.MethodSetting;
 import dev.restgate.model.Stage;
-import dev.restgate.model.ThrottleSettings;
-import dev.restgate.model.UsagePlan;
-import dev.restgate.model.UsagePlanKey;
 import dev.restgate.spi.ApiImporter;
+import dev.restgate.testing.ConfigFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -36,7 +32,6 @@ class ConfigLoaderTest {
 
   @Test
   void fullConfigurationBuildsEveryRecord() throws Exception {
-    files.write("functions/hello.jar", "not really a jar");
     GatewayConfig config = files.load("""
         region: eu-west-1
         accountId: "210987654321"
@@ -71,55 +66,7 @@ class ConfigLoaderTest {
                   format: "$context.requestId $context.status"
                   destinationArn: arn:aws:logs:eu-west-1:210987654321:log-group:access
                 tags: {team: pets}
-        apiKeys:
-          - name: alice
-            value: alice-key-0123456789abcdef
-            enabled: true
-            customerId: c-1
-            stageKeys: [petstore01/prod]
-          - id: bobkey0000
-            value: bob-key-0123456789abcdef
-        usagePlans:
-          - name: Basic
-            apiStages:
-              - apiId: petstore01
-                stage: prod
-                throttle:
-                  /pets/GET: {burstLimit: 5, rateLimit: 2}
-                  //GET: {burstLimit: 1, rateLimit: 1}
-            throttle: {burstLimit: 100, rateLimit: 200}
-            quota: {limit: 5000, offset: 0, period: MONTH}
-        usagePlanKeys:
-          - {usagePlanId: Basic, keyId: alice}
-          - {usagePlanId: Basic, keyId: bobkey0000, keyType: API_KEY}
-        domainNames:
-          - domainName: api.example.com
-            securityPolicy: TLS_1_2
-            endpointConfiguration: {types: [REGIONAL]}
-            basePathMappings:
-              - {restApiId: petstore01, stage: prod}
-              - {basePath: pets, restApiId: petstore01, stage: (none)}
-        identities:
-          - accessKeyId: AKIAIOSFODNN7EXAMPLE
-            secretAccessKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-            arn: arn:aws:iam::210987654321:user/alice
-            policies:
-              - Version: "2012-10-17"
-                Statement:
-                  - Effect: Allow
-                    Action: execute-api:Invoke
-                    Resource: ["arn:aws:execute-api:eu-west-1:210987654321:petstore01/prod/GET/*"]
-        lambda:
-          endpoint: http://localhost:9001
-          credentials: {accessKeyId: test, secretAccessKey: test}
-          functions:
-            - functionName: hello
-              handler: com.example.Hello::handleRequest
-              codeUri: functions/hello.jar
-              timeout: 10
-              environment: {variables: {GREETING: hi}}
         store: {type: postgresql, url: "jdbc:postgresql://db/gateway", username: gw, password: secret}
-        rateLimiting: {backend: redis, redisUri: "redis://cache:6379"}
         """);
 
     assertThat(config.region()).isEqualTo("eu-west-1");
@@ -148,34 +95,8 @@ class ConfigLoaderTest {
     assertThat(files.importer.imports.get(0)).isEqualTo(new ApiImporter.Options("petstore01",
         dir.resolve("pets.yaml").toString(), "prepend", false, "eu-west-1", "210987654321", "aws"));
 
-    ApiKey alice = config.apiKeys().get(0);
-    assertThat(alice.id()).matches("[a-z0-9]{10}");
-    assertThat(alice.enabled()).isTrue();
-    assertThat(alice.stageKeys()).containsExactly("petstore01/prod");
-    assertThat(config.apiKeys().get(1).enabled()).as("disabled unless enabled, as in AWS").isFalse();
-
-    UsagePlan plan = config.usagePlans().get(0);
-    assertThat(plan.id()).matches("[a-z0-9]{6}");
-    assertThat(plan.apiStages().get(0).throttle())
-        .containsEntry("/pets/GET", new ThrottleSettings(5, 2.0))
-        .containsEntry("//GET", new ThrottleSettings(1, 1.0));
-    assertThat(plan.quota().period()).isEqualTo("MONTH");
-    assertThat(config.usagePlanKeys()).containsExactly(new UsagePlanKey(plan.id(), alice.id(), "API_KEY"),
-        new UsagePlanKey(plan.id(), "bobkey0000", "API_KEY"));
-
-    assertThat(config.domainNames().get(0).basePathMappings()).containsExactly(
-        new BasePathMapping("(none)", "petstore01", "prod"), new BasePathMapping("pets", "petstore01", null));
-    assertThat(config.identities().get(0).policies().get(0).path("Statement").get(0).path("Effect").asText())
-        .isEqualTo("Allow");
-
-    FunctionConfig hello = config.lambda().functions().get(0);
-    assertThat(hello.codeUri()).isEqualTo(dir.resolve("functions/hello.jar").toAbsolutePath().normalize());
-    assertThat(hello.timeout()).isEqualTo(10);
-    assertThat(hello.memorySize()).isEqualTo(FunctionConfig.DEFAULT_MEMORY_SIZE);
-    assertThat(hello.environment()).isEqualTo(Map.of("GREETING", "hi"));
-    assertThat(config.lambda().endpoint()).isEqualTo("http://localhost:9001");
-    assertThat(config.store()).isEqualTo(new StoreConfig("postgresql", "jdbc:postgresql://db/gateway", "gw", "secret"));
-    assertThat(config.rateLimiting().redisUri()).isEqualTo("redis://cache:6379");
+    assertThat(config.section(StoreConfig.class))
+        .hasValue(new StoreConfig("postgresql", "jdbc:postgresql://db/gateway", "gw", "secret"));
   }
 
   @Test
@@ -184,9 +105,7 @@ class ConfigLoaderTest {
 
     assertThat(config.region()).isEqualTo("us-east-1");
     assertThat(config.accountId()).isEqualTo("123456789012");
-    assertThat(config.lambda()).isEqualTo(LambdaConfig.NONE);
-    assertThat(config.store()).isEqualTo(StoreConfig.EMBEDDED);
-    assertThat(config.rateLimiting()).isEqualTo(RateLimitingConfig.LOCAL);
+    assertThat(config.section(StoreConfig.class)).hasValue(StoreConfig.EMBEDDED);
     assertThat(files.importer.imports.get(0).basepath()).isEqualTo("ignore");
     ApiConfig api = config.restApis().get(0);
     assertThat(api.stages().get(0).deploymentId()).isEqualTo(api.deployments().get(0).id());
@@ -203,8 +122,6 @@ class ConfigLoaderTest {
         restApis:
           - {body: pets.yaml, stages: [{stageName: prod}]}
           - {body: pets-v2.yaml, stages: [{stageName: prod}]}
-        apiKeys: [{name: alice, value: alice-key-0123456789abcdef}]
-        usagePlans: [{name: Basic}]
         """;
     GatewayConfig first = files.load(yaml);
     GatewayConfig second = new ConfigFiles(dir).load(yaml);
@@ -215,8 +132,6 @@ class ConfigLoaderTest {
     assertThat(second.restApis().get(0).deployments().get(0).id())
         .matches("[a-z0-9]{6}")
         .isEqualTo(first.restApis().get(0).deployments().get(0).id());
-    assertThat(second.apiKeys().get(0).id()).isEqualTo(first.apiKeys().get(0).id());
-    assertThat(second.usagePlans().get(0).id()).isEqualTo(first.usagePlans().get(0).id());
     assertThat(files.importer.imports.get(0).apiId()).isEqualTo(ids.get(0));
   }
 
@@ -263,18 +178,5 @@ class ConfigLoaderTest {
         """);
 
     assertThat(config.restApis().get(0).stages()).extracting(Stage::cacheClusterSize).containsExactly("118", "13.5");
-  }
-
-  @Test
-  void apiKeysAndUsagePlansAreReferencedByIdOrName() throws Exception {
-    GatewayConfig config = files.load("""
-        restApis: [{id: petstore01, body: pets.yaml, stages: [{stageName: prod}]}]
-        apiKeys: [{id: key0000001, name: alice, value: alice-key-0123456789abcdef}]
-        usagePlans: [{id: plan01, name: Basic, apiStages: [{apiId: petstore01, stage: prod}]}]
-        usagePlanKeys:
-          - {usagePlanId: plan01, keyId: alice}
-        """);
-
-    assertThat(config.usagePlanKeys()).containsExactly(new UsagePlanKey("plan01", "key0000001", "API_KEY"));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
+import dev.restgate.testing.ConfigFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,28 +49,7 @@ class ConfigProblemsTest {
                   pets/FETCH: {}
                   "*/*": {cacheTtlInSeconds: 7200, loggingLevel: debug}
                 colour: blue
-        apiKeys:
-          - {value: short}
-        usagePlans:
-          - name: Basic
-            apiStages: [{apiId: nosuchapi1, stage: prod}]
-            quota: {limit: 10, period: YEAR}
-        usagePlanKeys:
-          - {usagePlanId: Gold, keyId: nobody}
-        domainNames:
-          - domainName: not a host
-            basePathMappings:
-              - {basePath: /v1, restApiId: nosuchapi1}
-        identities:
-          - accessKeyId: short
-            arn: arn:aws:iam::1:user/x
-            policies: [{Version: "2012-10-17", Statement: [{Effect: Permit, Action: "*"}]}]
-        lambda:
-          endpoint: ftp://x
-          functions:
-            - {functionName: hello, handler: not a handler, codeUri: nowhere.jar, timeout: 901, memorySize: 64}
         store: {type: mysql}
-        rateLimiting: {backend: redis}
         extra: 1
         """);
 
@@ -81,16 +61,7 @@ class ConfigProblemsTest {
         "/restApis/0/stages/0/canarySettings/percentTraffic", "/restApis/0/stages/0/methodSettings/pets~1FETCH",
         "/restApis/0/stages/0/methodSettings/*~1*/cacheTtlInSeconds",
         "/restApis/0/stages/0/methodSettings/*~1*/loggingLevel", "/restApis/0/stages/0/colour",
-        "/apiKeys/0/value",
-        "/usagePlans/0/apiStages/0/apiId", "/usagePlans/0/quota/period",
-        "/usagePlanKeys/0/usagePlanId", "/usagePlanKeys/0/keyId",
-        "/domainNames/0/domainName", "/domainNames/0/basePathMappings/0/basePath",
-        "/domainNames/0/basePathMappings/0/restApiId",
-        "/identities/0/accessKeyId", "/identities/0/secretAccessKey", "/identities/0/arn",
-        "/identities/0/policies/0/Statement/0/Effect", "/identities/0/policies/0/Statement/0",
-        "/lambda/endpoint", "/lambda/functions/0/handler", "/lambda/functions/0/codeUri",
-        "/lambda/functions/0/timeout", "/lambda/functions/0/memorySize",
-        "/store/type", "/rateLimiting/redisUri",
+        "/store/type",
         "/extra");
     assertThat(problems).allMatch(p -> p.source().equals(dir.resolve("gateway.yaml").toString()));
   }
@@ -105,7 +76,6 @@ class ConfigProblemsTest {
               - stageName: prod
                 cacheClusterSize: 2
                 methodSettings: {"*/*": {cacheTtlInSeconds: 7200}}
-        rateLimiting: {backend: redis}
         colour: blue
         """));
 
@@ -115,9 +85,8 @@ class ConfigProblemsTest {
         "\"2\" is not a cache size: use one of 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237 (GB)");
     assertThat(messages.get("/restApis/0/stages/0/methodSettings/*~1*/cacheTtlInSeconds"))
         .isEqualTo("7200 is out of range: use a whole number from 0 to 3600");
-    assertThat(messages.get("/rateLimiting/redisUri")).isEqualTo("is missing; this key is required");
-    assertThat(messages.get("/colour")).isEqualTo("unknown key \"colour\"; valid keys here are: region, accountId, "
-        + "restApis, apiKeys, usagePlans, usagePlanKeys, domainNames, identities, lambda, store, rateLimiting");
+    assertThat(messages.get("/colour"))
+        .isEqualTo("unknown key \"colour\"; valid keys here are: region, accountId, restApis, store");
   }
 
   @Test
@@ -189,7 +158,7 @@ class ConfigProblemsTest {
   void bodyWithoutImporterIsAnError() throws Exception {
     Path file = files.write("gateway.yaml", "restApis: [{body: pets.yaml, stages: [{stageName: prod}]}]\n");
 
-    assertThatThrownBy(() -> new ConfigLoader(null, name -> null).load(file))
+    assertThatThrownBy(() -> new ConfigLoader(null, List.of(), name -> null).load(file))
         .isInstanceOfSatisfying(ProblemsException.class, e -> assertThat(byPointer(e.problems()))
             .containsOnlyKeys("/restApis/0/body"));
   }
@@ -249,13 +218,10 @@ class ConfigProblemsTest {
           - {body: pets.yaml, stages: [{stageName: prod}]}
           - deployments: [{body: pets.yaml}, {body: pets.yaml}]
             stages: [{stageName: prod, deploymentId: abcdef}]
-        apiKeys:
-          - {name: a, value: same-value-0123456789}
-          - {name: b, value: same-value-0123456789}
         """));
 
     assertThat(messages).containsKeys("/restApis/0/stages/1/stageName", "/restApis/1/id", "/restApis/3",
-        "/restApis/4/deployments/1", "/apiKeys/1/value");
+        "/restApis/4/deployments/1");
     assertThat(messages.get("/restApis/3")).contains("is also the id of /restApis/2 (derived from the same body)");
   }
 
@@ -301,121 +267,29 @@ class ConfigProblemsTest {
   }
 
   @Test
-  void usagePlansMustReferenceConfiguredStagesAndMethods() {
-    Map<String, String> messages = byPointer(files.problems("""
-        restApis: [{id: petstore01, body: pets.yaml, stages: [{stageName: prod}]}]
-        usagePlans:
-          - name: Basic
-            apiStages:
-              - apiId: petstore01
-                stage: beta
-              - apiId: petstore01
-                stage: prod
-                throttle:
-                  /pets/PATCH: {rateLimit: 1}
-                  pets/GET: {rateLimit: 1}
-        """));
-
-    assertThat(messages).containsOnlyKeys("/usagePlans/0/apiStages/0/stage",
-        "/usagePlans/0/apiStages/1/throttle/~1pets~1PATCH", "/usagePlans/0/apiStages/1/throttle/pets~1GET");
-    assertThat(messages.get("/usagePlans/0/apiStages/0/stage"))
-        .isEqualTo("API petstore01 has no stage \"beta\"; its stages: prod");
-  }
-
-  @Test
-  void aKeyIsInOnlyOnePlanPerApiStage() {
-    Map<String, String> messages = byPointer(files.problems("""
-        restApis: [{id: petstore01, body: pets.yaml, stages: [{stageName: prod}]}]
-        apiKeys: [{name: alice, value: alice-key-0123456789abcdef}]
-        usagePlans:
-          - {name: Basic, apiStages: [{apiId: petstore01, stage: prod}]}
-          - {name: Gold, apiStages: [{apiId: petstore01, stage: prod}]}
-        usagePlanKeys:
-          - {usagePlanId: Basic, keyId: alice}
-          - {usagePlanId: Gold, keyId: alice}
-          - {usagePlanId: Gold, keyId: alice}
-        """));
-
-    assertThat(messages).containsOnlyKeys("/usagePlanKeys/1", "/usagePlanKeys/2");
-    assertThat(messages.get("/usagePlanKeys/1")).endsWith("a key may be in only one plan per API stage");
-    assertThat(messages.get("/usagePlanKeys/2")).startsWith("attaches the same key to the same plan");
-  }
-
-  @Test
-  void basePathsAreUniquePerDomainAndReferenceStages() {
-    Map<String, String> messages = byPointer(files.problems("""
-        restApis: [{id: petstore01, body: pets.yaml, stages: [{stageName: prod}]}]
-        domainNames:
-          - domainName: api.example.com
-            basePathMappings:
-              - {restApiId: petstore01, stage: prod}
-              - {basePath: "(none)", restApiId: petstore01}
-              - {basePath: v1, restApiId: petstore01, stage: beta}
-          - domainName: API.example.com
-        """));
-
-    assertThat(messages).containsOnlyKeys("/domainNames/0/basePathMappings/1/basePath",
-        "/domainNames/0/basePathMappings/2/stage", "/domainNames/1/domainName");
-  }
-
-  @Test
-  void backendsRefuseSettingsTheyDoNotUse() {
+  void storeRefusesSettingsItsEngineDoesNotUse() {
     Map<String, String> messages = byPointer(files.problems("""
         store: {url: "jdbc:postgresql://db/gw"}
-        rateLimiting: {backend: postgresql, redisUri: "redis://x", url: "mysql://db"}
         """));
 
-    assertThat(messages).containsOnlyKeys("/store/url", "/rateLimiting/redisUri", "/rateLimiting/url");
+    assertThat(messages).containsOnlyKeys("/store/url");
     assertThat(messages.get("/store/url"))
         .isEqualTo("is not used by the default engine; remove it, or choose the engine that needs it");
   }
 
   @Test
-  void identityPoliciesFollowTheIamGrammar() {
-    Map<String, String> messages = byPointer(files.problems("""
-        identities:
-          - accessKeyId: AKIAIOSFODNN7EXAMPLE
-            secretAccessKey: secret
-            arn: arn:aws:iam::123456789012:user/alice
-            policies:
-              - Statement: {Effect: Allow, Principal: "*", Action: [], NotAction: x, Resource: "*"}
-              - {Version: "2012-10-17", Statement: []}
-        """));
-
-    assertThat(messages).containsOnlyKeys("/identities/0/policies/0/Version",
-        "/identities/0/policies/0/Statement/Principal", "/identities/0/policies/0/Statement",
-        "/identities/0/policies/1/Statement");
-  }
-
-  @Test
-  void lambdaFunctionsAreChecked() {
-    files.write("hello.jar", "x");
-    Map<String, String> messages = byPointer(files.problems("""
-        lambda:
-          functions:
-            - {functionName: hello, handler: a.B, codeUri: hello.jar, environment: {variables: {"1X": y, OK: 2}}}
-            - {functionName: hello, handler: a.B::handle, codeUri: hello.jar, environment: {vars: {}}}
-        """));
-
-    assertThat(messages).containsOnlyKeys("/lambda/functions/0/environment/variables/1X",
-        "/lambda/functions/0/environment/variables/OK", "/lambda/functions/1/functionName",
-        "/lambda/functions/1/environment/vars");
-  }
-
-  @Test
   void wrongShapesAreReportedNotThrown() {
     Map<String, String> messages = byPointer(files.problems("""
-        restApis: {body: pets.yaml}
-        apiKeys:
+        restApis:
           -
           - just a string
-        usagePlans: [{name: [a]}]
+          - {body: [pets.yaml], stages: {stageName: prod}}
         """));
 
     assertThat(messages).containsOnly(
-        Map.entry("/restApis", "must be a list, not an object"),
-        Map.entry("/apiKeys/0", "is an empty list entry; fill it in or remove it"),
-        Map.entry("/apiKeys/1", "must be an object (key: value pairs), not the string \"just a string\""),
-        Map.entry("/usagePlans/0/name", "must be a string, not a list"));
+        Map.entry("/restApis/0", "is an empty list entry; fill it in or remove it"),
+        Map.entry("/restApis/1", "must be an object (key: value pairs), not the string \"just a string\""),
+        Map.entry("/restApis/2/body", "must be a string, not a list"),
+        Map.entry("/restApis/2/stages", "must be a list, not an object"));
   }
 }

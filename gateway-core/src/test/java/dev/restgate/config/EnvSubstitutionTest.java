@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.restgate.spi.Problem;
+import dev.restgate.testing.ConfigFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class EnvSubstitutionTest {
           password: ${env:DB_PASSWORD}
         """);
 
-    assertThat(config.store())
+    assertThat(config.section(StoreConfig.class).orElseThrow())
         .isEqualTo(new StoreConfig("postgresql", "jdbc:postgresql://db.internal:5432/gateway", "gateway", "s3cret"));
   }
 
@@ -43,9 +44,9 @@ class EnvSubstitutionTest {
   @Test
   void unsetVariableWithoutDefaultIsAProblemAtItsValue() {
     assertThat(new ConfigFiles(dir, environment).problems("""
-        rateLimiting: {backend: redis, redisUri: "redis://${env:REDIS_HOST}:6379"}
-        """)).containsExactly(new Problem(dir.resolve("gateway.yaml").toString(), "/rateLimiting/redisUri",
-            "environment variable REDIS_HOST is not set; set it, or give a default with ${env:REDIS_HOST:-default}"));
+        store: {type: postgresql, url: "jdbc:postgresql://${env:DB_HOST}/gw"}
+        """)).containsExactly(new Problem(dir.resolve("gateway.yaml").toString(), "/store/url",
+            "environment variable DB_HOST is not set; set it, or give a default with ${env:DB_HOST:-default}"));
   }
 
   @Test
@@ -54,7 +55,7 @@ class EnvSubstitutionTest {
         store: {type: postgresql, url: "jdbc:postgresql://db/gw", password: "$${env:DB_PASSWORD}"}
         """);
 
-    assertThat(config.store().password()).isEqualTo("${env:DB_PASSWORD}");
+    assertThat(config.section(StoreConfig.class).orElseThrow().password()).isEqualTo("${env:DB_PASSWORD}");
   }
 
   @Test
@@ -72,8 +73,10 @@ class EnvSubstitutionTest {
 
   @Test
   void substitutedValuesStayStrings() {
-    assertThat(new ConfigFiles(dir, Map.of("TIMEOUT", "10")).problems("""
-        lambda: {functions: [{functionName: f, handler: a.B, codeUri: ., timeout: "${env:TIMEOUT}"}]}
-        """)).extracting(Problem::pointer).containsExactly("/lambda/functions/0/timeout");
+    ConfigFiles files = new ConfigFiles(dir, Map.of("ENABLED", "true"));
+    files.write("pets.yaml", ConfigFiles.PETS);
+    assertThat(files.problems("""
+        restApis: [{body: pets.yaml, stages: [{stageName: prod, cacheClusterEnabled: "${env:ENABLED}"}]}]
+        """)).extracting(Problem::pointer).containsExactly("/restApis/0/stages/0/cacheClusterEnabled");
   }
 }

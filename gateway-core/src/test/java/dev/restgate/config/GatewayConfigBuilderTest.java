@@ -25,9 +25,7 @@ class GatewayConfigBuilderTest {
     assertThat(config.region()).isEqualTo("us-east-1");
     assertThat(config.accountId()).isEqualTo("123456789012");
     assertThat(config.restApis()).isEmpty();
-    assertThat(config.lambda()).isEqualTo(LambdaConfig.NONE);
-    assertThat(config.store()).isEqualTo(StoreConfig.EMBEDDED);
-    assertThat(config.rateLimiting()).isEqualTo(RateLimitingConfig.LOCAL);
+    assertThat(config.sections()).isEmpty();
     assertThat(config.source()).isNull();
   }
 
@@ -47,7 +45,7 @@ class GatewayConfigBuilderTest {
 
   @Test
   void nullPartsOfTheRecordAreDefaults() {
-    GatewayConfig config = new GatewayConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    GatewayConfig config = new GatewayConfig(null, null, null, null, null);
 
     assertThat(config).isEqualTo(GatewayConfig.builder().build());
   }
@@ -63,11 +61,17 @@ class GatewayConfigBuilderTest {
   }
 
   @Test
+  void sectionsAreFoundByTheirType() {
+    StoreConfig store = new StoreConfig("postgresql", "jdbc:postgresql://db/gw", "gw", "s3cret");
+    GatewayConfig config = GatewayConfig.builder().section(StoreConfig.class, store).build();
+
+    assertThat(config.section(StoreConfig.class)).containsSame(store);
+    assertThat(config.section(String.class)).isEmpty();
+  }
+
+  @Test
   void secretsAreLeftOutOfToString() {
-    assertThat(new RateLimitingConfig("postgresql", null, "jdbc:postgresql://db/gw", "gw", "s3cret").toString())
-        .doesNotContain("s3cret");
     assertThat(new StoreConfig("postgresql", "jdbc:postgresql://db/gw", "gw", "s3cret").toString())
         .doesNotContain("s3cret");
-    assertThat(new CredentialsConfig("AKID", "s3cret", "token").toString()).doesNotContain("s3cret");
   }
 }

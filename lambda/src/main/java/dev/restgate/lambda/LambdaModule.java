@@ -1,7 +1,7 @@
 package dev.restgate.lambda;
 
 import dev.restgate.config.GatewayConfig;
-import dev.restgate.config.LambdaConfig;
+import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.lambda.internal.api.InvokeApiEndpoint;
 import dev.restgate.lambda.internal.local.LocalFunctions;
 import dev.restgate.lambda.internal.sdk.LambdaClients;
@@ -40,13 +40,14 @@ public final class LambdaModule implements GatewayModule {
   @Override
   public void configure(ModuleContext context) throws ProblemsException {
     GatewayConfig config = context.config();
-    LambdaConfig lambda = config.lambda();
+    LambdaConfig lambda = config.section(LambdaConfig.class).orElse(LambdaConfig.NONE);
     String source = config.source() == null ? null : config.source().toString();
 
     List<Problem> problems = new ArrayList<>(LambdaClients.check(lambda, source));
     LocalFunctions functions = null;
     try {
-      functions = LocalFunctions.load(config, config.region(), config.accountId(), context.clock());
+      functions = LocalFunctions.load(lambda, config.source(), config.region(), config.accountId(),
+          context.clock());
     } catch (ProblemsException e) {
       problems.addAll(e.problems());
     }

@@ -44,7 +44,7 @@ class InvokeApiOverHttpTest {
   @BeforeAll
   static void start(@TempDir Path data) throws Exception {
     Fixtures fixtures = Fixtures.get();
-    server = EmbeddedGateway.start(GatewayConfig.builder().lambda(lambda(
+    server = EmbeddedGateway.start(GatewayConfig.builder().section(LambdaConfig.class, lambda(
         function("hello", "dev.restgate.examples.hello.HelloHandler", fixtures.helloJar),
         function("context", "fixture.ContextReport", fixtures.classesDirectory),
         function("failing", "fixture.Failing", fixtures.classesDirectory),

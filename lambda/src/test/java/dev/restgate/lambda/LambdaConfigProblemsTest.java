@@ -6,9 +6,9 @@ import static dev.restgate.lambda.LocalFunctionTests.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.restgate.config.CredentialsConfig;
-import dev.restgate.config.FunctionConfig;
-import dev.restgate.config.LambdaConfig;
+import dev.restgate.lambda.CredentialsConfig;
+import dev.restgate.lambda.FunctionConfig;
+import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.restgate.lambda;
 
-import dev.restgate.config.FunctionConfig;
-import dev.restgate.config.LambdaConfig;
+import dev.restgate.lambda.FunctionConfig;
+import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.LambdaInvoker.Invocation;

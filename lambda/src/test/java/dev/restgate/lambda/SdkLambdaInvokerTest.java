@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.restgate.config.CredentialsConfig;
+import dev.restgate.lambda.CredentialsConfig;
 import dev.restgate.config.GatewayConfig;
-import dev.restgate.config.LambdaConfig;
 import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvokeException.Reason;
 import dev.restgate.spi.LambdaInvoker;
@@ -38,7 +37,7 @@ class SdkLambdaInvokerTest {
   @BeforeAll
   static void start(@TempDir Path data) throws Exception {
     Fixtures fixtures = Fixtures.get();
-    server = EmbeddedGateway.start(GatewayConfig.builder().lambda(lambda(
+    server = EmbeddedGateway.start(GatewayConfig.builder().section(LambdaConfig.class, lambda(
         function("context", "fixture.ContextReport", fixtures.classesDirectory),
         function("failing", "fixture.Failing", fixtures.classesDirectory),
         function("sleeper", "fixture.Sleeper", fixtures.classesDirectory, 2))).build(), data.resolve("server"));

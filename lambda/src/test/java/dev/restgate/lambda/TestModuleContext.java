@@ -1,9 +1,7 @@
 package dev.restgate.lambda;
 
 import dev.restgate.config.GatewayConfig;
-import dev.restgate.config.LambdaConfig;
-import dev.restgate.config.RateLimitingConfig;
-import dev.restgate.config.StoreConfig;
+import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.ModuleContext;
 import dev.restgate.spi.RouteResolver;
@@ -40,8 +38,8 @@ final class TestModuleContext implements ModuleContext, AutoCloseable {
   }
 
   static GatewayConfig gatewayConfig(LambdaConfig lambda, Path source) {
-    return new GatewayConfig(REGION, ACCOUNT, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        lambda, StoreConfig.EMBEDDED, RateLimitingConfig.LOCAL, source);
+    return GatewayConfig.builder().region(REGION).accountId(ACCOUNT).section(LambdaConfig.class, lambda)
+        .source(source).build();
   }
 
   /** The one invoker the module registered. */

@@ -1,6 +1,6 @@
 package dev.restgate.lambda.internal.local;
 
-import dev.restgate.config.FunctionConfig;
+import dev.restgate.lambda.FunctionConfig;
 import dev.restgate.spi.Problem;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,7 @@
 package dev.restgate.lambda.internal.local;
 
-import dev.restgate.config.FunctionConfig;
-import dev.restgate.config.GatewayConfig;
-import dev.restgate.config.LambdaConfig;
+import dev.restgate.lambda.FunctionConfig;
+import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
 import java.nio.file.Path;
@@ -31,17 +30,16 @@ public final class LocalFunctions implements AutoCloseable {
   }
 
   /**
-   * Loads the functions of {@code config.lambda()}; relative code URIs are resolved against the configuration
-   * file's directory.
+   * Loads the functions of {@code lambda}; relative code URIs are resolved against the configuration file's
+   * directory.
    *
+   * @param source the configuration file, or null for a configuration built in code
    * @param region the region local function ARNs carry
    * @param accountId the account local function ARNs carry
    * @throws ProblemsException listing every invalid setting, missing code and unloadable handler
    */
-  public static LocalFunctions load(GatewayConfig config, String region, String accountId, Clock clock)
+  public static LocalFunctions load(LambdaConfig lambda, Path source, String region, String accountId, Clock clock)
       throws ProblemsException {
-    LambdaConfig lambda = config.lambda() == null ? LambdaConfig.NONE : config.lambda();
-    Path source = config.source();
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "lambda-timeouts");
       thread.setDaemon(true);

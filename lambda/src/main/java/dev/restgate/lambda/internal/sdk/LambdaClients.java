@@ -1,7 +1,7 @@
 package dev.restgate.lambda.internal.sdk;
 
-import dev.restgate.config.CredentialsConfig;
-import dev.restgate.config.LambdaConfig;
+import dev.restgate.lambda.CredentialsConfig;
+import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.spi.Problem;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,0 +1,70 @@
+package dev.restgate.domains;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restgate.model.BasePathMapping;
+import dev.restgate.spi.Problem;
+import dev.restgate.testing.ConfigFiles;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code domainNames} section, which this module owns. */
+class DomainNamesSectionTest {
+  private static final String API = "restApis: [{id: petstore01, body: pets.yaml, stages: [{stageName: prod}]}]\n";
+
+  @TempDir
+  Path dir;
+  ConfigFiles files;
+
+  @BeforeEach
+  void writeBody() {
+    files = new ConfigFiles(dir);
+    files.write("pets.yaml", ConfigFiles.PETS);
+  }
+
+  private static Map<String, String> byPointer(List<Problem> problems) {
+    Map<String, String> messages = new LinkedHashMap<>();
+    problems.forEach(p -> messages.merge(p.pointer(), p.message(), (a, b) -> a + " | " + b));
+    return messages;
+  }
+
+  @Test
+  void mappingsAreReadInAwsForm() throws Exception {
+    DomainNamesConfig config = files.load(API + """
+        domainNames:
+          - domainName: api.example.com
+            securityPolicy: TLS_1_2
+            endpointConfiguration: {types: [REGIONAL]}
+            basePathMappings:
+              - {restApiId: petstore01, stage: prod}
+              - {basePath: pets, restApiId: petstore01, stage: (none)}
+        """).section(DomainNamesConfig.class).orElseThrow();
+
+    assertThat(config.domainNames().get(0).basePathMappings()).containsExactly(
+        new BasePathMapping("(none)", "petstore01", "prod"), new BasePathMapping("pets", "petstore01", null));
+  }
+
+  @Test
+  void basePathsAreUniquePerDomainAndReferenceConfiguredStages() {
+    Map<String, String> messages = byPointer(files.problems(API + """
+        domainNames:
+          - domainName: api.example.com
+            basePathMappings:
+              - {restApiId: petstore01, stage: prod}
+              - {basePath: "(none)", restApiId: petstore01}
+              - {basePath: v1, restApiId: petstore01, stage: beta}
+              - {basePath: /v2, restApiId: nosuchapi1}
+          - domainName: API.example.com
+          - domainName: not a host
+        """));
+
+    assertThat(messages).containsOnlyKeys("/domainNames/0/basePathMappings/1/basePath",
+        "/domainNames/0/basePathMappings/2/stage", "/domainNames/0/basePathMappings/3/basePath",
+        "/domainNames/0/basePathMappings/3/restApiId", "/domainNames/1/domainName", "/domainNames/2/domainName");
+  }
+}

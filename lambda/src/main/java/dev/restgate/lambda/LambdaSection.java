@@ -1,0 +1,148 @@
+package dev.restgate.lambda;
+
+import dev.restgate.config.ConfigContext;
+import dev.restgate.config.ConfigNode;
+import dev.restgate.config.ConfigRules;
+import dev.restgate.config.ConfigSection;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code lambda}: the Lambda client settings and the local Java functions. Code URIs are resolved against the
+ * configuration file's directory and must exist.
+ */
+public final class LambdaSection implements ConfigSection<LambdaConfig> {
+  static final List<String> KEYS = List.of("region", "endpoint", "credentials", "functions");
+  private static final List<String> CREDENTIAL_KEYS = List.of("accessKeyId", "secretAccessKey", "sessionToken");
+  private static final List<String> FUNCTION_KEYS =
+      List.of("functionName", "handler", "codeUri", "timeout", "memorySize", "environment");
+  private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+  private static final String JAVA_NAME = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
+  private static final Pattern HANDLER =
+      Pattern.compile(JAVA_NAME + "(\\." + JAVA_NAME + ")*(::" + JAVA_NAME + ")?");
+  private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]+");
+  private static final int MAX_ENVIRONMENT_BYTES = 4096;
+
+  @Override
+  public List<String> keys() {
+    return List.of("lambda");
+  }
+
+  @Override
+  public Class<LambdaConfig> type() {
+    return LambdaConfig.class;
+  }
+
+  @Override
+  public LambdaConfig read(ConfigNode root, ConfigContext context) {
+    ConfigNode node = root.field("lambda");
+    Path configFile = context.configFile();
+    if (!node.isObjectWith(KEYS)) {
+      return LambdaConfig.NONE;
+    }
+    return new LambdaConfig(node.field("region").string(ConfigRules.REGION, ConfigRules.REGION_RULE),
+        endpoint(node.field("endpoint")), credentials(node.field("credentials")),
+        functions(node.field("functions"), configFile));
+  }
+
+  private static String endpoint(ConfigNode node) {
+    String endpoint = node.string();
+    if (endpoint == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(endpoint);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+        return endpoint;
+      }
+    } catch (URISyntaxException e) {
+      // reported below, like any other endpoint that is not an http(s) URL
+    }
+    node.problem("\"" + endpoint + "\" is not an http or https URL such as http://localhost:9001");
+    return null;
+  }
+
+  private static CredentialsConfig credentials(ConfigNode node) {
+    if (!node.isObjectWith(CREDENTIAL_KEYS)) {
+      return null;
+    }
+    return new CredentialsConfig(node.field("accessKeyId").required().string(),
+        node.field("secretAccessKey").required().string(), node.field("sessionToken").string());
+  }
+
+  private static List<FunctionConfig> functions(ConfigNode node, Path configFile) {
+    List<FunctionConfig> functions = new ArrayList<>();
+    Map<String, String> namePointers = new HashMap<>();
+    for (ConfigNode function : node.list()) {
+      if (!function.isObjectWith(FUNCTION_KEYS)) {
+        continue;
+      }
+      String name = function.field("functionName").required().string(FUNCTION_NAME,
+          "use 1 to 64 letters, digits, '-' or '_'");
+      if (name != null) {
+        String first = namePointers.putIfAbsent(name, function.pointer());
+        if (first != null) {
+          function.field("functionName").problem("is also the name of " + first + "; function names are unique");
+        }
+      }
+      String handler = function.field("handler").required().string(HANDLER,
+          "use a Java class name, com.example.Handler, or a method, com.example.Handler::handleRequest");
+      Integer timeout = function.field("timeout").integer(1, 900);
+      Integer memorySize = function.field("memorySize").integer(128, 10240);
+      functions.add(new FunctionConfig(name, handler, codeUri(function.field("codeUri"), configFile),
+          timeout == null ? FunctionConfig.DEFAULT_TIMEOUT_SECONDS : timeout,
+          memorySize == null ? FunctionConfig.DEFAULT_MEMORY_SIZE : memorySize,
+          environment(function.field("environment"))));
+    }
+    return functions;
+  }
+
+  private static Path codeUri(ConfigNode node, Path configFile) {
+    String codeUri = node.required().string();
+    if (codeUri == null) {
+      return null;
+    }
+    Path path;
+    try {
+      path = configFile.toAbsolutePath().resolveSibling(codeUri).normalize();
+    } catch (InvalidPathException e) {
+      node.problem("\"" + codeUri + "\" is not a valid path: " + e.getReason());
+      return null;
+    }
+    if (!Files.exists(path)) {
+      node.problem("there is no jar or directory " + path + " (paths are relative to the configuration file's "
+          + "directory); build the function or fix the path");
+      return null;
+    }
+    return path;
+  }
+
+  /** AWS Lambda's shape: {@code environment: {variables: {...}}}, names as AWS allows, 4 KB in all. */
+  private static Map<String, String> environment(ConfigNode node) {
+    if (!node.isObjectWith(List.of("variables"))) {
+      return Map.of();
+    }
+    ConfigNode variables = node.field("variables");
+    Map<String, String> environment = ConfigRules.strings(variables);
+    int size = 0;
+    for (Map.Entry<String, String> entry : environment.entrySet()) {
+      if (!ENVIRONMENT_NAME.matcher(entry.getKey()).matches()) {
+        variables.field(entry.getKey()).problem("\"" + entry.getKey() + "\" is not a valid environment variable "
+            + "name: start with a letter, then at least one letter, digit or '_'");
+      }
+      size += entry.getKey().length() + entry.getValue().length();
+    }
+    if (size > MAX_ENVIRONMENT_BYTES) {
+      variables.problem("holds " + size + " characters; Lambda allows 4 KB of environment variables in all");
+    }
+    return environment;
+  }
+}

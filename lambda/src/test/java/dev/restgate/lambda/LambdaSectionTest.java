@@ -1,0 +1,78 @@
+package dev.restgate.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.restgate.config.GatewayConfig;
+import dev.restgate.spi.Problem;
+import dev.restgate.testing.ConfigFiles;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code lambda} section of gateway.yaml, which this module owns. */
+class LambdaSectionTest {
+  @TempDir
+  Path dir;
+
+  private static Map<String, String> byPointer(List<Problem> problems) {
+    Map<String, String> messages = new LinkedHashMap<>();
+    problems.forEach(p -> messages.merge(p.pointer(), p.message(), (a, b) -> a + " | " + b));
+    return messages;
+  }
+
+  @Test
+  void functionsAndClientSettingsAreRead() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("functions/hello.jar", "not really a jar");
+    GatewayConfig config = files.load("""
+        lambda:
+          endpoint: http://localhost:9001
+          credentials: {accessKeyId: test, secretAccessKey: test}
+          functions:
+            - functionName: hello
+              handler: com.example.Hello::handleRequest
+              codeUri: functions/hello.jar
+              timeout: 10
+              environment: {variables: {GREETING: hi}}
+        """);
+
+    LambdaConfig lambda = config.section(LambdaConfig.class).orElseThrow();
+    FunctionConfig hello = lambda.functions().get(0);
+    assertThat(hello.codeUri()).isEqualTo(dir.resolve("functions/hello.jar").toAbsolutePath().normalize());
+    assertThat(hello.timeout()).isEqualTo(10);
+    assertThat(hello.memorySize()).isEqualTo(FunctionConfig.DEFAULT_MEMORY_SIZE);
+    assertThat(hello.environment()).isEqualTo(Map.of("GREETING", "hi"));
+    assertThat(lambda.endpoint()).isEqualTo("http://localhost:9001");
+    assertThat(lambda.credentials().toString()).doesNotContain("secretAccessKey=test");
+  }
+
+  @Test
+  void anAbsentSectionIsNoFunctionsAndTheDefaultClient() throws Exception {
+    assertThat(new ConfigFiles(dir).load("region: eu-west-1\n").section(LambdaConfig.class))
+        .hasValue(LambdaConfig.NONE);
+  }
+
+  @Test
+  void everyProblemOfTheSectionIsReportedAtItsPointer() {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("hello.jar", "x");
+    Map<String, String> messages = byPointer(files.problems("""
+        lambda:
+          endpoint: ftp://x
+          functions:
+            - {functionName: hello, handler: a.B, codeUri: hello.jar, environment: {variables: {"1X": y, OK: 2}}}
+            - {functionName: hello, handler: a.B::handle, codeUri: hello.jar, environment: {vars: {}}}
+            - {functionName: bad, handler: not a handler, codeUri: nowhere.jar, timeout: 901, memorySize: 64}
+        """));
+
+    assertThat(messages).containsOnlyKeys("/lambda/endpoint", "/lambda/functions/0/environment/variables/1X",
+        "/lambda/functions/0/environment/variables/OK", "/lambda/functions/1/functionName",
+        "/lambda/functions/1/environment/vars", "/lambda/functions/2/handler", "/lambda/functions/2/codeUri",
+        "/lambda/functions/2/timeout", "/lambda/functions/2/memorySize");
+    assertThat(messages.get("/lambda/endpoint")).isEqualTo("\"ftp://x\" is not an http or https URL such as "
+        + "http://localhost:9001");
+  }
+}
