@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An example third-party plugin: adds fixed headers to the responses of the methods it is configured for. (Errors the
- * gateway raises itself are shaped by the API's gateway responses, as in AWS.) Configured with the OpenAPI extension {@code x-restgate-response-headers}, at API level (all methods) or
- * on an operation (that method; it replaces the API-level value):
+ * An example third-party plugin: adds fixed headers to the responses of the methods it is configured for, gateway
+ * errors included (it runs in the EDGE phase, which sees every outcome). Configured with the OpenAPI extension
+ * {@code x-restgate-response-headers}, at API level (all methods) or on an operation (that method; it replaces the
+ * API-level value):
  *
  * <pre>
  * x-restgate-response-headers:
