@@ -20,7 +20,8 @@ public record MethodSetting(
   public static final String ALL_METHODS = "*/*";
 
   /** The settings of nothing: every field null, so each consumer applies AWS's default. */
-  public static final MethodSetting NONE = new MethodSetting(null, null, null, null, null, null, null, null, null, null);
+  public static final MethodSetting NONE =
+      new MethodSetting(null, null, null, null, null, null, null, null, null, null);
 
   /**
    * The key of one method's settings in {@code methodSettings}: the resource path without its leading slash, then
@@ -31,8 +32,8 @@ public record MethodSetting(
   }
 
   /**
-   * The settings in effect for one method of {@code stage}: its own entry's fields over the <code>*&#47;*</code> entry's;
-   * a field neither sets stays null.
+   * The settings in effect for one method of {@code stage}: its own entry's fields over the <code>*&#47;*</code>
+   * entry's; a field neither sets stays null.
    */
   public static MethodSetting effective(Stage stage, String resourcePath, String httpMethod) {
     MethodSetting all = stage.methodSettings().getOrDefault(ALL_METHODS, NONE);

@@ -53,7 +53,7 @@ public final class TestApis {
     return this;
   }
 
-  /** Defines an authorizer ({@code TOKEN}, {@code REQUEST} or {@code COGNITO_USER_POOLS}) with id and name {@code id}. */
+  /** Defines an authorizer of {@code type} ({@code TOKEN}, {@code REQUEST}, {@code COGNITO_USER_POOLS}). */
   public TestApis authorizer(String id, String type) {
     authorizers.add(new Authorizer(id, id, type, null, null, null, null, "method.request.header.Authorization", null,
         null));

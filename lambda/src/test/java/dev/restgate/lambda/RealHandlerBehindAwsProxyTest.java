@@ -46,7 +46,8 @@ class RealHandlerBehindAwsProxyTest {
         null, null, null);
     GatewayConfig config = GatewayConfig.builder()
         .restApi(new ApiConfig(API, List.of(deployment), List.of(stage)))
-        .section(LambdaConfig.class, lambda(function("hello", "dev.restgate.examples.hello.HelloHandler", Fixtures.get().helloJar)))
+        .section(LambdaConfig.class,
+            lambda(function("hello", "dev.restgate.examples.hello.HelloHandler", Fixtures.get().helloJar)))
         .build();
     gateway = EmbeddedGateway.start(config, data);
   }

@@ -147,8 +147,8 @@ final class ModelCatalog {
     }
     converted.setAll((ObjectNode) body);
     JsonNode description = schema.node().path("description");
-    return new Model(Ids.derive(10, apiId, "model", name), name, description.isTextual() ? description.textValue() : null,
-        converted.toString(), "application/json");
+    return new Model(Ids.derive(10, apiId, "model", name), name,
+        description.isTextual() ? description.textValue() : null, converted.toString(), "application/json");
   }
 
   /** A copy of a schema with model references rewritten, warning about what API Gateway models ignore. */

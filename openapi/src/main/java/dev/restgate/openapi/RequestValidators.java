@@ -31,7 +31,8 @@ final class RequestValidators {
         }
         validator.fields().stream().filter(f -> !FIELDS.contains(f.getKey())).forEach(f -> reader.problems()
             .warning(f.getValue(), "Unknown request validator property " + f.getKey() + "; ignored"));
-        byName.put(field.getKey(), new RequestValidator(Ids.derive(10, apiId, "validator", field.getKey()), field.getKey(),
+        byName.put(field.getKey(), new RequestValidator(Ids.derive(10, apiId, "validator", field.getKey()),
+            field.getKey(),
             flag(validator.get("validateRequestBody")), flag(validator.get("validateRequestParameters"))));
       }
     }

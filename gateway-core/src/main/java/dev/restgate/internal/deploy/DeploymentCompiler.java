@@ -1,5 +1,6 @@
 package dev.restgate.internal.deploy;
 
+import dev.restgate.http.HttpMethods;
 import dev.restgate.internal.response.GatewayResponses;
 import dev.restgate.internal.routing.PathTrie;
 import dev.restgate.model.Integration;
@@ -90,7 +91,9 @@ final class DeploymentCompiler {
 
   /** Where the operation sits in an OpenAPI document, so problems point into the file the user wrote. */
   static String operationPointer(String path, String httpMethod) {
-    String operation = httpMethod.equals("ANY") ? "x-amazon-apigateway-any-method" : httpMethod.toLowerCase(Locale.ROOT);
+    String operation = httpMethod.equals(HttpMethods.ANY)
+        ? "x-amazon-apigateway-any-method"
+        : httpMethod.toLowerCase(Locale.ROOT);
     return "/paths/" + escape(path) + "/" + operation;
   }
 

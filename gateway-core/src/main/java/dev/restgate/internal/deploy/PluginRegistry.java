@@ -49,7 +49,8 @@ public final class PluginRegistry {
       PluginFactory<?> other = byName.putIfAbsent(factory.name(), factory);
       if (other != null) {
         problems.add(new Problem(null, "", "two plugin factories are named " + factory.name() + ": "
-            + other.getClass().getName() + " and " + factory.getClass().getName() + "; remove one from the class path"));
+            + other.getClass().getName() + " and " + factory.getClass().getName()
+            + "; remove one from the class path"));
       }
     }
     this.pluginFactories = List.copyOf(sorted);

@@ -25,8 +25,8 @@ public final class HttpProxyIntegrationFactory implements IntegrationFactory {
     }
     String method = integration.httpMethod() == null ? null : integration.httpMethod().toUpperCase(Locale.ROOT);
     if (method == null || !HttpMethods.METHODS.contains(method)) {
-      throw new IllegalArgumentException("Enumeration value for HttpMethod must be non-empty and one of " + HttpMethods.METHODS
-          + ": " + integration.httpMethod());
+      throw new IllegalArgumentException("Enumeration value for HttpMethod must be non-empty and one of "
+          + HttpMethods.METHODS + ": " + integration.httpMethod());
     }
     int timeout = integration.effectiveTimeoutMillis();
     HttpClients clients = site.service(HttpClients.class)
