@@ -2,11 +2,8 @@ package dev.restgate.authorizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.restgate.spi.Problem;
 import dev.restgate.testing.ConfigFiles;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,12 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IdentitiesSectionTest {
   @TempDir
   Path dir;
-
-  private static Map<String, String> byPointer(List<Problem> problems) {
-    Map<String, String> messages = new LinkedHashMap<>();
-    problems.forEach(p -> messages.merge(p.pointer(), p.message(), (a, b) -> a + " | " + b));
-    return messages;
-  }
 
   @Test
   void identitiesAreReadWithTheirPolicies() throws Exception {
@@ -50,7 +41,7 @@ class IdentitiesSectionTest {
 
   @Test
   void policiesFollowTheIamGrammar() {
-    Map<String, String> messages = byPointer(new ConfigFiles(dir).problems("""
+    Map<String, String> messages = new ConfigFiles(dir).messages("""
         identities:
           - accessKeyId: AKIAIOSFODNN7EXAMPLE
             secretAccessKey: secret
@@ -61,7 +52,7 @@ class IdentitiesSectionTest {
           - accessKeyId: short
             arn: arn:aws:iam::1:user/x
             policies: [{Version: "2012-10-17", Statement: [{Effect: Permit, Action: "*"}]}]
-        """));
+        """);
 
     assertThat(messages).containsOnlyKeys("/identities/0/policies/0/Version",
         "/identities/0/policies/0/Statement/Principal", "/identities/0/policies/0/Statement",

@@ -3,11 +3,8 @@ package dev.restgate.domains;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restgate.model.BasePathMapping;
-import dev.restgate.spi.Problem;
 import dev.restgate.testing.ConfigFiles;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +22,6 @@ class DomainNamesSectionTest {
   void writeBody() {
     files = new ConfigFiles(dir);
     files.write("pets.yaml", ConfigFiles.PETS);
-  }
-
-  private static Map<String, String> byPointer(List<Problem> problems) {
-    Map<String, String> messages = new LinkedHashMap<>();
-    problems.forEach(p -> messages.merge(p.pointer(), p.message(), (a, b) -> a + " | " + b));
-    return messages;
   }
 
   @Test
@@ -51,7 +42,7 @@ class DomainNamesSectionTest {
 
   @Test
   void basePathsAreUniquePerDomainAndReferenceConfiguredStages() {
-    Map<String, String> messages = byPointer(files.problems(API + """
+    Map<String, String> messages = files.messages(API + """
         domainNames:
           - domainName: api.example.com
             basePathMappings:
@@ -61,7 +52,7 @@ class DomainNamesSectionTest {
               - {basePath: /v2, restApiId: nosuchapi1}
           - domainName: API.example.com
           - domainName: not a host
-        """));
+        """);
 
     assertThat(messages).containsOnlyKeys("/domainNames/0/basePathMappings/1/basePath",
         "/domainNames/0/basePathMappings/2/stage", "/domainNames/0/basePathMappings/3/basePath",

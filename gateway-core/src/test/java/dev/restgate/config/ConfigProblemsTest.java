@@ -7,7 +7,6 @@ import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
 import dev.restgate.testing.ConfigFiles;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,13 +21,6 @@ class ConfigProblemsTest {
   void writeBody() {
     files = new ConfigFiles(dir);
     files.write("pets.yaml", ConfigFiles.PETS);
-  }
-
-  /** Pointer to message; several messages at one pointer are joined with " | ". */
-  private static Map<String, String> byPointer(List<Problem> problems) {
-    Map<String, String> messages = new LinkedHashMap<>();
-    problems.forEach(p -> messages.merge(p.pointer(), p.message(), (a, b) -> a + " | " + b));
-    return messages;
   }
 
   @Test
@@ -53,7 +45,7 @@ class ConfigProblemsTest {
         extra: 1
         """);
 
-    assertThat(byPointer(problems)).containsOnlyKeys(
+    assertThat(problems).extracting(Problem::pointer).containsOnly(
         "/region", "/accountId",
         "/restApis/0/id", "/restApis/0/basepath", "/restApis/0/body",
         "/restApis/0/stages/0/stageName", "/restApis/0/stages/0/variables/bad-name",
@@ -68,7 +60,7 @@ class ConfigProblemsTest {
 
   @Test
   void messagesSayWhatIsWrongAndWhatToDo() {
-    Map<String, String> messages = byPointer(files.problems("""
+    Map<String, String> messages = files.messages("""
         accountId: 12345
         restApis:
           - body: pets.yaml
@@ -77,7 +69,7 @@ class ConfigProblemsTest {
                 cacheClusterSize: 2
                 methodSettings: {"*/*": {cacheTtlInSeconds: 7200}}
         colour: blue
-        """));
+        """);
 
     assertThat(messages.get("/accountId")).isEqualTo(
         "must be a string, not the number 12345; put it in quotes if it is meant as text: \"12345\"");
@@ -91,7 +83,7 @@ class ConfigProblemsTest {
 
   @Test
   void mistypedKeyGetsASuggestion() {
-    assertThat(byPointer(files.problems("restApis: [{body: pets.yaml, stages: [{stagename: prod}]}]\n")))
+    assertThat(files.messages("restApis: [{body: pets.yaml, stages: [{stagename: prod}]}]\n"))
         .containsEntry("/restApis/0/stages/0/stagename", "unknown key \"stagename\" (did you mean stageName?); "
             + "valid keys here are: " + String.join(", ", StageReader.KEYS));
   }
@@ -109,22 +101,22 @@ class ConfigProblemsTest {
 
   @Test
   void yamlSyntaxErrorNamesLineAndColumn() {
-    Map<String, String> messages = byPointer(files.problems("region: us-east-1\nrestApis: [\n"));
+    Map<String, String> messages = files.messages("region: us-east-1\nrestApis: [\n");
 
     assertThat(messages.get("")).startsWith("is not valid YAML: ").containsPattern("\\(line \\d+, column \\d+\\)");
   }
 
   @Test
   void jsonSyntaxErrorIsReportedAsJson() {
-    assertThat(byPointer(files.problems("{\"region\": \"us-east-1\",}")).get(""))
+    assertThat(files.messages("{\"region\": \"us-east-1\",}").get(""))
         .startsWith("is not valid JSON: ").contains("line 1");
   }
 
   @Test
   void duplicateKeysAreErrorsInYamlAndJson() {
-    assertThat(byPointer(files.problems("region: us-east-1\nregion: eu-west-1\n")).get(""))
+    assertThat(files.messages("region: us-east-1\nregion: eu-west-1\n").get(""))
         .contains("Duplicate field 'region'");
-    assertThat(byPointer(files.problems("{\"region\": \"us-east-1\", \"region\": \"eu-west-1\"}")).get(""))
+    assertThat(files.messages("{\"region\": \"us-east-1\", \"region\": \"eu-west-1\"}").get(""))
         .contains("Duplicate field 'region'");
   }
 
@@ -159,20 +151,20 @@ class ConfigProblemsTest {
     Path file = files.write("gateway.yaml", "restApis: [{body: pets.yaml, stages: [{stageName: prod}]}]\n");
 
     assertThatThrownBy(() -> new ConfigLoader(null, List.of(), name -> null).load(file))
-        .isInstanceOfSatisfying(ProblemsException.class, e -> assertThat(byPointer(e.problems()))
-            .containsOnlyKeys("/restApis/0/body"));
+        .isInstanceOfSatisfying(ProblemsException.class, e -> assertThat(e.problems())
+            .extracting(Problem::pointer).containsOnly("/restApis/0/body"));
   }
 
   @Test
   void missingBodyFileIsReportedAtTheBody() {
-    assertThat(byPointer(files.problems("restApis: [{body: gone.yaml, stages: [{stageName: prod}]}]\n")))
+    assertThat(files.messages("restApis: [{body: gone.yaml, stages: [{stageName: prod}]}]\n"))
         .containsOnly(Map.entry("/restApis/0/body", "there is no file " + dir.resolve("gone.yaml")
             + " (paths are relative to the configuration file's directory); check the path"));
   }
 
   @Test
   void anApiNeedsExactlyOneOfBodyAndDeploymentsAndAStage() {
-    Map<String, String> messages = byPointer(files.problems("""
+    Map<String, String> messages = files.messages("""
         restApis:
           - body: pets.yaml
             deployments: [{body: pets.yaml}]
@@ -180,7 +172,7 @@ class ConfigProblemsTest {
           - stages: [{stageName: prod}]
           - body: pets.yaml
             stages: []
-        """));
+        """);
 
     assertThat(messages).containsOnlyKeys("/restApis/0", "/restApis/1/body", "/restApis/2/stages");
     assertThat(messages.get("/restApis/0")).startsWith("has both body and deployments");
@@ -188,7 +180,7 @@ class ConfigProblemsTest {
 
   @Test
   void stagesMustNameDeclaredDeployments() {
-    Map<String, String> messages = byPointer(files.problems("""
+    Map<String, String> messages = files.messages("""
         restApis:
           - deployments:
               - {id: aaaaaa, body: pets.yaml}
@@ -197,7 +189,7 @@ class ConfigProblemsTest {
               - stageName: one
               - {stageName: two, deploymentId: cccccc}
               - {stageName: three, deploymentId: aaaaaa, canarySettings: {deploymentId: dddddd}}
-        """));
+        """);
 
     assertThat(messages).containsOnly(
         Map.entry("/restApis/0/stages/0/deploymentId",
@@ -210,7 +202,7 @@ class ConfigProblemsTest {
 
   @Test
   void idsAndNamesMustBeUnique() {
-    Map<String, String> messages = byPointer(files.problems("""
+    Map<String, String> messages = files.messages("""
         restApis:
           - {id: aaaaaaaaaa, body: pets.yaml, stages: [{stageName: prod}, {stageName: prod}]}
           - {id: aaaaaaaaaa, body: pets.yaml, stages: [{stageName: prod}]}
@@ -218,7 +210,7 @@ class ConfigProblemsTest {
           - {body: pets.yaml, stages: [{stageName: prod}]}
           - deployments: [{body: pets.yaml}, {body: pets.yaml}]
             stages: [{stageName: prod, deploymentId: abcdef}]
-        """));
+        """);
 
     assertThat(messages).containsKeys("/restApis/0/stages/1/stageName", "/restApis/1/id", "/restApis/3",
         "/restApis/4/deployments/1");
@@ -227,7 +219,7 @@ class ConfigProblemsTest {
 
   @Test
   void methodSettingsMustNameMethodsOfTheDeployment() {
-    Map<String, String> messages = byPointer(files.problems("""
+    Map<String, String> messages = files.messages("""
         restApis:
           - body: pets.yaml
             stages:
@@ -237,7 +229,7 @@ class ConfigProblemsTest {
                   /GET: {}
                   pets/PUT: {}
                   /pets/GET: {}
-        """));
+        """);
 
     assertThat(messages).containsOnly(
         Map.entry("/restApis/0/stages/0/methodSettings/pets~1PUT", "\"pets/PUT\" names no method of the stage's "
@@ -249,7 +241,7 @@ class ConfigProblemsTest {
 
   @Test
   void stageValuesFollowAwsRules() {
-    Map<String, String> messages = byPointer(files.problems("""
+    Map<String, String> messages = files.messages("""
         restApis:
           - body: pets.yaml
             stages:
@@ -257,7 +249,7 @@ class ConfigProblemsTest {
                 variables: {v: "a b"}
                 accessLogSettings: {format: "$context.status", destinationArn: not-an-arn}
                 tags: {"aws:owner": x}
-        """));
+        """);
 
     assertThat(messages).containsOnlyKeys("/restApis/0/stages/0/variables/v",
         "/restApis/0/stages/0/accessLogSettings/format", "/restApis/0/stages/0/accessLogSettings/destinationArn",
@@ -268,9 +260,9 @@ class ConfigProblemsTest {
 
   @Test
   void storeRefusesSettingsItsEngineDoesNotUse() {
-    Map<String, String> messages = byPointer(files.problems("""
+    Map<String, String> messages = files.messages("""
         store: {url: "jdbc:postgresql://db/gw"}
-        """));
+        """);
 
     assertThat(messages).containsOnlyKeys("/store/url");
     assertThat(messages.get("/store/url"))
@@ -279,12 +271,12 @@ class ConfigProblemsTest {
 
   @Test
   void wrongShapesAreReportedNotThrown() {
-    Map<String, String> messages = byPointer(files.problems("""
+    Map<String, String> messages = files.messages("""
         restApis:
           -
           - just a string
           - {body: [pets.yaml], stages: {stageName: prod}}
-        """));
+        """);
 
     assertThat(messages).containsOnly(
         Map.entry("/restApis/0", "is an empty list entry; fill it in or remove it"),

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +61,16 @@ public final class ConfigFiles {
       return e.problems();
     }
     throw new AssertionError("the configuration loaded, but problems were expected");
+  }
+
+  /**
+   * The problems of loading {@code yaml}, which must fail, as pointer to message; several messages at one pointer are
+   * joined with {@code " | "}.
+   */
+  public Map<String, String> messages(String yaml) {
+    Map<String, String> messages = new LinkedHashMap<>();
+    problems(yaml).forEach(p -> messages.merge(p.pointer(), p.message(), (a, b) -> a + " | " + b));
+    return messages;
   }
 
   public ConfigLoader loader() {

@@ -3,11 +3,8 @@ package dev.restgate.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restgate.config.GatewayConfig;
-import dev.restgate.spi.Problem;
 import dev.restgate.testing.ConfigFiles;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,12 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LambdaSectionTest {
   @TempDir
   Path dir;
-
-  private static Map<String, String> byPointer(List<Problem> problems) {
-    Map<String, String> messages = new LinkedHashMap<>();
-    problems.forEach(p -> messages.merge(p.pointer(), p.message(), (a, b) -> a + " | " + b));
-    return messages;
-  }
 
   @Test
   void functionsAndClientSettingsAreRead() throws Exception {
@@ -59,14 +50,14 @@ class LambdaSectionTest {
   void everyProblemOfTheSectionIsReportedAtItsPointer() {
     ConfigFiles files = new ConfigFiles(dir);
     files.write("hello.jar", "x");
-    Map<String, String> messages = byPointer(files.problems("""
+    Map<String, String> messages = files.messages("""
         lambda:
           endpoint: ftp://x
           functions:
             - {functionName: hello, handler: a.B, codeUri: hello.jar, environment: {variables: {"1X": y, OK: 2}}}
             - {functionName: hello, handler: a.B::handle, codeUri: hello.jar, environment: {vars: {}}}
             - {functionName: bad, handler: not a handler, codeUri: nowhere.jar, timeout: 901, memorySize: 64}
-        """));
+        """);
 
     assertThat(messages).containsOnlyKeys("/lambda/endpoint", "/lambda/functions/0/environment/variables/1X",
         "/lambda/functions/0/environment/variables/OK", "/lambda/functions/1/functionName",

@@ -7,11 +7,8 @@ import dev.restgate.model.ApiKey;
 import dev.restgate.model.ThrottleSettings;
 import dev.restgate.model.UsagePlan;
 import dev.restgate.model.UsagePlanKey;
-import dev.restgate.spi.Problem;
 import dev.restgate.testing.ConfigFiles;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,12 +26,6 @@ class UsagePlansSectionTest {
   void writeBody() {
     files = new ConfigFiles(dir);
     files.write("pets.yaml", ConfigFiles.PETS);
-  }
-
-  private static Map<String, String> byPointer(List<Problem> problems) {
-    Map<String, String> messages = new LinkedHashMap<>();
-    problems.forEach(p -> messages.merge(p.pointer(), p.message(), (a, b) -> a + " | " + b));
-    return messages;
   }
 
   private static UsagePlansConfig plans(GatewayConfig config) {
@@ -116,7 +107,7 @@ class UsagePlansSectionTest {
 
   @Test
   void plansMustReferenceConfiguredStagesAndMethods() {
-    Map<String, String> messages = byPointer(files.problems(API + """
+    Map<String, String> messages = files.messages(API + """
         usagePlans:
           - name: Basic
             apiStages:
@@ -129,7 +120,7 @@ class UsagePlansSectionTest {
                   pets/GET: {rateLimit: 1}
               - {apiId: nosuchapi1, stage: prod}
             quota: {limit: 10, period: YEAR}
-        """));
+        """);
 
     assertThat(messages).containsOnlyKeys("/usagePlans/0/apiStages/0/stage",
         "/usagePlans/0/apiStages/1/throttle/~1pets~1PATCH", "/usagePlans/0/apiStages/1/throttle/pets~1GET",
@@ -142,7 +133,7 @@ class UsagePlansSectionTest {
 
   @Test
   void aKeyIsInOnlyOnePlanPerApiStageAndKeyValuesAreUnique() {
-    Map<String, String> messages = byPointer(files.problems(API + """
+    Map<String, String> messages = files.messages(API + """
         apiKeys:
           - {name: alice, value: alice-key-0123456789abcdef}
           - {name: bob, value: alice-key-0123456789abcdef}
@@ -155,7 +146,7 @@ class UsagePlansSectionTest {
           - {usagePlanId: Gold, keyId: alice}
           - {usagePlanId: Gold, keyId: alice}
           - {usagePlanId: Platinum, keyId: nobody}
-        """));
+        """);
 
     assertThat(messages).containsOnlyKeys("/apiKeys/1/value", "/apiKeys/2/value", "/usagePlanKeys/1",
         "/usagePlanKeys/2", "/usagePlanKeys/3/usagePlanId", "/usagePlanKeys/3/keyId");
@@ -165,21 +156,21 @@ class UsagePlansSectionTest {
 
   @Test
   void rateLimitingNeedsWhatItsBackendUsesAndNothingElse() {
-    assertThat(byPointer(files.problems("rateLimiting: {backend: redis}\n")))
+    assertThat(files.messages("rateLimiting: {backend: redis}\n"))
         .containsOnly(Map.entry("/rateLimiting/redisUri", "is missing; this key is required"));
-    assertThat(byPointer(files.problems(
-        "rateLimiting: {backend: postgresql, redisUri: \"redis://x\", url: \"mysql://db\"}\n")))
+    assertThat(files.messages(
+        "rateLimiting: {backend: postgresql, redisUri: \"redis://x\", url: \"mysql://db\"}\n"))
         .containsOnlyKeys("/rateLimiting/redisUri", "/rateLimiting/url");
   }
 
   @Test
   void wrongShapesAreReportedNotThrown() {
-    assertThat(byPointer(files.problems("""
+    assertThat(files.messages("""
         apiKeys:
           -
           - just a string
         usagePlans: [{name: [a]}]
-        """))).containsOnly(
+        """)).containsOnly(
         Map.entry("/apiKeys/0", "is an empty list entry; fill it in or remove it"),
         Map.entry("/apiKeys/1", "must be an object (key: value pairs), not the string \"just a string\""),
         Map.entry("/usagePlans/0/name", "must be a string, not a list"));
