@@ -107,7 +107,7 @@ public final class Exchange {
 
   /**
    * The request a non-proxy integration sends, as the MAPPING phase built it (parameter mappings, the rendered
-   * request template); null until a plugin sets it, in which case the integration builds its own.
+   * request template); while a plugin has set none, the integration builds its own.
    */
   public EndpointRequest endpointRequest() {
     return endpointRequest;
