@@ -48,8 +48,8 @@ final class RestApiReader {
   }
 
   /** One deployment as declared: under {@code deployments}, or the API's own {@code body}. */
-  private record Declared(ConfigNode node, ConfigNode idNode, String description, ConfigNode bodyNode, String body, String basepath,
-      boolean failOnWarnings) {}
+  private record Declared(ConfigNode node, ConfigNode idNode, String description, ConfigNode bodyNode, String body,
+      String basepath, boolean failOnWarnings) {}
 
   List<ApiConfig> read(ConfigNode restApis) {
     List<ApiConfig> apis = new ArrayList<>();

@@ -14,11 +14,19 @@ import java.nio.file.Path;
 public final class ServiceFixtures {
   private ServiceFixtures() {}
 
-  /** A class loader that sees the test class path plus the core's test service registrations. */
+  /**
+   * A class loader that sees the test class path plus the core's test service registrations, whose directory the
+   * build passes as the system property {@code restgate.test.serviceFixtures}.
+   */
   public static ClassLoader loader() {
-    Path fixtures = Path.of("src/test/service-fixtures");
+    String directory = System.getProperty("restgate.test.serviceFixtures");
+    if (directory == null) {
+      throw new IllegalStateException("the system property restgate.test.serviceFixtures is not set: run the tests "
+          + "with Maven, or set it to gateway-core/src/test/service-fixtures");
+    }
+    Path fixtures = Path.of(directory);
     if (!Files.isDirectory(fixtures)) {
-      throw new IllegalStateException(fixtures.toAbsolutePath() + " is missing: run the tests from gateway-core");
+      throw new IllegalStateException(fixtures.toAbsolutePath() + " (restgate.test.serviceFixtures) is missing");
     }
     try {
       return new URLClassLoader(new URL[] {fixtures.toUri().toURL()}, ServiceFixtures.class.getClassLoader());

@@ -52,8 +52,8 @@ final class HttpProxyIntegration implements Handler {
   private final RequestParameterMappings mappings;
   private final long timeoutMillis;
 
-  HttpProxyIntegration(HttpClient client, String httpMethod, PlaceholderTemplate uri, RequestParameterMappings mappings,
-      long timeoutMillis) {
+  HttpProxyIntegration(HttpClient client, String httpMethod, PlaceholderTemplate uri,
+      RequestParameterMappings mappings, long timeoutMillis) {
     this.client = client;
     this.httpMethod = httpMethod;
     this.uri = uri;
@@ -157,7 +157,8 @@ final class HttpProxyIntegration implements Handler {
     }
     String contentType = request.headers().last("Content-Type");
     long length = request.declaredLength();
-    if (length < 0 || length < BUFFER_BELOW_BYTES) {
+    if (length < BUFFER_BELOW_BYTES) {
+      // Unknown (-1: chunked) or small.
       outbound.body(new BytesRequestContent(contentType, request.bodyBytes()));
       return;
     }

@@ -21,7 +21,8 @@ public final class HttpProxyIntegrationFactory implements IntegrationFactory {
   public Handler create(MethodSite site) {
     Integration integration = site.method().methodIntegration();
     if (integration.uri() == null || integration.uri().isBlank()) {
-      throw new IllegalArgumentException("Invalid HTTP endpoint specified for URI: an HTTP_PROXY integration needs a uri");
+      throw new IllegalArgumentException(
+          "Invalid HTTP endpoint specified for URI: an HTTP_PROXY integration needs a uri");
     }
     String method = integration.httpMethod() == null ? null : integration.httpMethod().toUpperCase(Locale.ROOT);
     if (method == null || !HttpMethods.METHODS.contains(method)) {

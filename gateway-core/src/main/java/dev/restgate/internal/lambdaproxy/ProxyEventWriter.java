@@ -24,8 +24,9 @@ import java.util.Objects;
  *
  * <p>Maps that are empty are written as {@code null} (no query, no path parameters, no stage variables), as AWS does.
  * {@code multiValueHeaders} carries every value of a repeated header and {@code headers} the last one, the rule AWS
- * is recorded to apply to repeated query parameters (for headers it is not on record either way). The body is the UTF-8 text of the request, or its base64 with {@code isBase64Encoded: true}
- * when the request's {@code Content-Type} is one of the API's binary media types. {@code requestContext} holds the
+ * is recorded to apply to repeated query parameters (for headers it is not on record either way). The body is the
+ * UTF-8 text of the request, or its base64 with {@code isBase64Encoded: true} when the request's
+ * {@code Content-Type} is one of the API's binary media types. {@code requestContext} holds the
  * keys AWS always sends plus {@code authorizer} when an authorizer ran, {@code identity.apiKey}/{@code apiKeyId}
  * when an API key authorized the request and {@code operationName} when the method has one; it does not carry
  * {@code isCanaryRequest}, which AWS is not known to put into proxy events.
@@ -45,7 +46,8 @@ public final class ProxyEventWriter {
    * The event for {@code exchange} as UTF-8 JSON. Reads the whole request body.
    *
    * @param exchange a routed exchange ({@link Exchange#route()} set)
-   * @param traceId the {@code X-Amzn-Trace-Id} value the event carries (and the response will), see {@link dev.restgate.internal.context.TraceIds}
+   * @param traceId the {@code X-Amzn-Trace-Id} value the event carries (and the response will), see
+   *     {@link dev.restgate.internal.context.TraceIds}
    * @throws IOException when the request body cannot be read, {@link dev.restgate.http.PayloadTooLargeException}
    *     past the payload limit
    */
