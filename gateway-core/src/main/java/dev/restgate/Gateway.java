@@ -149,14 +149,12 @@ public final class Gateway implements AutoCloseable {
   }
 
   private GatewayResponse invoke(Resolution resolution, Exchange exchange) {
-    switch (resolution.outcome()) {
-      case UNKNOWN_STAGE:
-        return forbidden();
-      case UNMAPPED:
-        return GatewayResponses.DEFAULTS.render(
-            new GatewayException(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN), exchange);
-      default:
-        break;
+    if (resolution.outcome() == Resolution.Outcome.UNKNOWN_STAGE) {
+      return forbidden();
+    }
+    if (resolution.outcome() == Resolution.Outcome.UNMAPPED) {
+      return GatewayResponses.DEFAULTS.render(
+          new GatewayException(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN), exchange);
     }
     exchange.route(resolution.match());
     GatewayResponses responses = resolution.deployment().responses();
@@ -179,8 +177,9 @@ public final class Gateway implements AutoCloseable {
 
   /** A URL the gateway does not serve: AWS's answer for a path no API has, never the container's. */
   private static GatewayResponse unserved() {
-    GatewayResponse response = GatewayResponse.json(403, "{\"message\":\"Missing Authentication Token\"}");
-    response.headers().add("x-amzn-ErrorType", "MissingAuthenticationTokenException");
+    GatewayResponseType type = GatewayResponseType.MISSING_AUTHENTICATION_TOKEN;
+    GatewayResponse response = GatewayResponse.json(type.defaultStatus(), type.defaultBody(type.defaultMessage()));
+    response.headers().add("x-amzn-ErrorType", type.errorType());
     response.headers().add("x-amzn-RequestId", RequestIds.requestId());
     return response;
   }

@@ -25,6 +25,7 @@ import java.util.function.Function;
 public final class ConfigLoader {
   private final ApiImporter importer;
   private final List<ConfigSection<?>> sections;
+  private final List<String> keys;
   private final EnvSubstitution substitution;
 
   /**
@@ -38,8 +39,8 @@ public final class ConfigLoader {
   public ConfigLoader(ApiImporter importer, List<ConfigSection<?>> sections, Function<String, String> environment) {
     this.importer = importer;
     this.sections = List.copyOf(sections);
+    this.keys = GatewayConfigReader.keys(this.sections);
     this.substitution = new EnvSubstitution(environment);
-    GatewayConfigReader.keys(this.sections);
   }
 
   /**
@@ -91,6 +92,6 @@ public final class ConfigLoader {
       return null;
     }
     substitution.apply(tree, "", problems);
-    return GatewayConfigReader.read(ConfigNode.root(tree, problems), file, importer, sections, problems);
+    return GatewayConfigReader.read(ConfigNode.root(tree, problems), file, importer, keys, sections, problems);
   }
 }

@@ -36,10 +36,14 @@ final class GatewayConfigReader {
     return List.copyOf(owners.keySet());
   }
 
-  /** The configuration; meaningful only when no problem was reported. */
-  static GatewayConfig read(ConfigNode root, Path configFile, ApiImporter importer, List<ConfigSection<?>> sections,
-      Problems problems) {
-    if (!root.isObjectWith(keys(sections))) {
+  /**
+   * The configuration; meaningful only when no problem was reported.
+   *
+   * @param keys the valid top-level keys, {@link #keys(List) of these sections}
+   */
+  static GatewayConfig read(ConfigNode root, Path configFile, ApiImporter importer, List<String> keys,
+      List<ConfigSection<?>> sections, Problems problems) {
+    if (!root.isObjectWith(keys)) {
       return null;
     }
     String region = root.field("region").string(ConfigRules.REGION, ConfigRules.REGION_RULE);
