@@ -18,6 +18,7 @@ import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
 import dev.restgate.spi.RequestIds;
+import dev.restgate.spi.ServiceCall;
 import dev.restgate.spi.ServiceEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -134,7 +135,7 @@ public final class Gateway implements AutoCloseable {
     if (resolution == null) {
       for (ServiceEndpoint endpoint : configuration.endpoints()) {
         if (endpoint.matches(request)) {
-          return serviceCall(endpoint, request);
+          return serviceCall(endpoint, request, configuration);
         }
       }
       return HEALTH_PATH.equals(request.rawPath()) && "GET".equals(request.method()) ? health() : unserved();
@@ -200,12 +201,13 @@ public final class Gateway implements AutoCloseable {
     return response;
   }
 
-  private GatewayResponse serviceCall(ServiceEndpoint endpoint, GatewayRequest request) {
+  private GatewayResponse serviceCall(ServiceEndpoint endpoint, GatewayRequest request,
+      CompiledConfiguration configuration) {
     String requestId = RequestIds.requestId();
     MDC.put("requestId", requestId);
     GatewayResponse response;
     try {
-      response = endpoint.handle(request, requestId);
+      response = endpoint.handle(new ServiceCall(request, requestId, configuration.callAuthorizer()));
     } catch (Exception | LinkageError e) {
       LOG.error("{} {} failed", request.method(), request.rawPath(), e);
       response = GatewayResponse.json(500, "{\"message\":\"Internal server error\"}");

@@ -1,9 +1,12 @@
 package dev.restgate.authorizers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.restgate.authorizers.iam.Policy;
 import dev.restgate.config.ConfigContext;
 import dev.restgate.config.ConfigNode;
 import dev.restgate.config.ConfigSection;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +19,8 @@ import java.util.regex.Pattern;
  * the first request.
  */
 public final class IdentitiesSection implements ConfigSection<IdentitiesConfig> {
-  static final List<String> KEYS = List.of("accessKeyId", "secretAccessKey", "arn", "policies");
+  static final List<String> KEYS =
+      List.of("accessKeyId", "secretAccessKey", "sessionToken", "expiration", "arn", "policies");
   private static final List<String> POLICY_KEYS = List.of("Version", "Id", "Statement");
   private static final List<String> STATEMENT_KEYS =
       List.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition");
@@ -56,17 +60,39 @@ public final class IdentitiesSection implements ConfigSection<IdentitiesConfig> 
       if (secret != null && secret.isEmpty()) {
         identity.field("secretAccessKey").problem("is empty; give the identity's secret access key");
       }
+      String sessionToken = identity.field("sessionToken").string();
+      if (sessionToken != null && sessionToken.isEmpty()) {
+        identity.field("sessionToken").problem("is empty; give the session token or leave the key out");
+      }
+      Instant expiration = expiration(identity.field("expiration"));
+      if (expiration != null && sessionToken == null) {
+        identity.field("expiration").problem("applies to temporary credentials; add their sessionToken");
+      }
       String arn = identity.field("arn").required().string(PRINCIPAL_ARN,
           "use an IAM principal ARN, arn:aws:iam::{12-digit account}:user/{name} (or role/..., root)");
       List<JsonNode> policies = new ArrayList<>();
       for (ConfigNode policy : identity.field("policies").list()) {
-        if (checkPolicy(policy)) {
+        int problems = policy.problemCount();
+        if (checkPolicy(policy) && policy.problemCount() == problems && compiles(policy)) {
           policies.add(policy.json());
         }
       }
-      identities.add(new IdentityConfig(accessKeyId, secret, arn, policies));
+      identities.add(new IdentityConfig(accessKeyId, secret, sessionToken, expiration, arn, policies));
     }
     return new IdentitiesConfig(identities);
+  }
+
+  private static Instant expiration(ConfigNode node) {
+    String text = node.string();
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      node.problem("\"" + text + "\" is not an ISO-8601 instant such as 2026-12-31T23:59:59Z");
+      return null;
+    }
   }
 
   private static boolean checkPolicy(ConfigNode policy) {
@@ -85,6 +111,20 @@ public final class IdentitiesSection implements ConfigSection<IdentitiesConfig> 
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the policy compiles once its grammar is right: what the grammar check cannot see (an unknown condition
+   * operator, a malformed CIDR or date) must fail the load, never become a deny or an allow at the first request.
+   */
+  private static boolean compiles(ConfigNode policy) {
+    try {
+      Policy.identity(policy.json());
+      return true;
+    } catch (IllegalArgumentException e) {
+      policy.problem(e.getMessage());
+      return false;
+    }
   }
 
   /** Identity policies have no {@code Principal}: the identity is the principal, so it is an unknown key here. */

@@ -1,6 +1,7 @@
 /**
- * SigV4 verification with IAM-style policies, Lambda TOKEN and REQUEST authorizers, and Cognito-style JWTs checked
- * against a JWKS. So far the module reads its part of the configuration ({@code identities}); its plugins come with
- * the access-control issue, and until then methods that require authorization answer 500 (fail closed).
+ * Access control: the {@code AUTHORIZE}-phase plugin that checks each method's caller ({@code AWS_IAM}, Lambda
+ * {@code TOKEN} and {@code REQUEST} authorizers, {@code COGNITO_USER_POOLS}, the API's resource policy), the module
+ * that compiles the {@code identities} and {@code cognito} sections for each configuration, and the check of signed
+ * calls to service endpoints. Every failure refuses the request.
  */
 package dev.restgate.authorizers;

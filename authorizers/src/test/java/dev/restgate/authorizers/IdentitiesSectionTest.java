@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.restgate.testing.ConfigFiles;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,57 @@ class IdentitiesSectionTest {
     assertThat(alice.arn()).isEqualTo("arn:aws:iam::210987654321:user/alice");
     assertThat(alice.policies().get(0).path("Statement").get(0).path("Effect").asText()).isEqualTo("Allow");
     assertThat(alice.toString()).doesNotContain("wJalrXUtnFEMI");
+  }
+
+  @Test
+  void temporaryCredentialsCarryTheirSessionTokenAndExpiration() throws Exception {
+    IdentityConfig temporary = new ConfigFiles(dir).load("""
+        identities:
+          - accessKeyId: ASIAIOSFODNN7EXAMPLE
+            secretAccessKey: secret
+            sessionToken: FwoGZXIvYXdzEXAMPLE
+            expiration: 2026-12-31T23:59:59Z
+            arn: arn:aws:iam::210987654321:role/deployer
+        """).section(IdentitiesConfig.class).orElseThrow().identities().get(0);
+
+    assertThat(temporary.sessionToken()).isEqualTo("FwoGZXIvYXdzEXAMPLE");
+    assertThat(temporary.expiration()).isEqualTo(Instant.parse("2026-12-31T23:59:59Z"));
+    assertThat(temporary.toString()).doesNotContain("FwoGZXIvYXdzEXAMPLE");
+  }
+
+  @Test
+  void anExpirationNeedsASessionTokenAndAnInstant() {
+    Map<String, String> messages = new ConfigFiles(dir).messages("""
+        identities:
+          - {accessKeyId: ASIAIOSFODNN7EXAMPLE, secretAccessKey: s, arn: 'arn:aws:iam::210987654321:role/r',
+             expiration: 2026-12-31T23:59:59Z}
+          - {accessKeyId: ASIAIOSFODNN7EXAMPL2, secretAccessKey: s, arn: 'arn:aws:iam::210987654321:role/r',
+             sessionToken: t, expiration: tomorrow}
+        """);
+
+    assertThat(messages).containsOnlyKeys("/identities/0/expiration", "/identities/1/expiration");
+    assertThat(messages.get("/identities/0/expiration")).contains("add their sessionToken");
+    assertThat(messages.get("/identities/1/expiration")).contains("is not an ISO-8601 instant");
+  }
+
+  @Test
+  void aPolicyThatDoesNotCompileFailsTheLoad() {
+    Map<String, String> messages = new ConfigFiles(dir).messages("""
+        identities:
+          - accessKeyId: AKIAIOSFODNN7EXAMPLE
+            secretAccessKey: secret
+            arn: arn:aws:iam::123456789012:user/alice
+            policies:
+              - Version: "2012-10-17"
+                Statement:
+                  Effect: Allow
+                  Action: "*"
+                  Resource: "*"
+                  Condition: {IpAddress: {aws:SourceIp: 10.0.0.0/33}}
+        """);
+
+    assertThat(messages).containsOnlyKeys("/identities/0/policies/0");
+    assertThat(messages.get("/identities/0/policies/0")).contains("10.0.0.0/33").contains("prefix length");
   }
 
   @Test

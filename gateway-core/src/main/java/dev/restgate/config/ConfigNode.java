@@ -48,6 +48,14 @@ public final class ConfigNode {
     problems.add(pointer, message);
   }
 
+  /**
+   * How many problems this load has found so far, anywhere: compare the counts before and after checking a part to
+   * learn whether it had any (to skip deeper checks that would only repeat them).
+   */
+  public int problemCount() {
+    return problems.count();
+  }
+
   public ConfigNode field(String key) {
     return new ConfigNode(json == null ? null : json.get(key), pointer + "/" + escape(key), problems);
   }

@@ -20,6 +20,7 @@ public final class GatewayRequest {
   public static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
   private final String method;
+  private final String mountPath;
   private final String rawPath;
   private final String rawQuery;
   private final Headers headers;
@@ -39,7 +40,18 @@ public final class GatewayRequest {
    */
   public GatewayRequest(String method, String rawPath, String rawQuery, Headers headers, String protocol,
       String scheme, String sourceIp, int localPort, InputStream bodySource) {
+    this(method, "", rawPath, rawQuery, headers, protocol, scheme, sourceIp, localPort, bodySource);
+  }
+
+  /**
+   * A request to a gateway mounted below a path (a servlet context path).
+   *
+   * @param mountPath where the gateway is mounted, raw: empty, or {@code /name} without a trailing slash
+   */
+  public GatewayRequest(String method, String mountPath, String rawPath, String rawQuery, Headers headers,
+      String protocol, String scheme, String sourceIp, int localPort, InputStream bodySource) {
     this.method = method;
+    this.mountPath = mountPath;
     this.rawPath = rawPath;
     this.rawQuery = rawQuery;
     this.headers = headers;
@@ -52,6 +64,14 @@ public final class GatewayRequest {
 
   public String method() {
     return method;
+  }
+
+  /**
+   * Where the gateway is mounted (the servlet context path, raw), empty at the root. Clients sign and address the
+   * full path, {@code mountPath() + rawPath()}.
+   */
+  public String mountPath() {
+    return mountPath;
   }
 
   public String rawPath() {

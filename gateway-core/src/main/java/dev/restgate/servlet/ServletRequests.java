@@ -15,7 +15,8 @@ final class ServletRequests {
   static GatewayRequest adapt(HttpServletRequest request) {
     String uri = request.getRequestURI();
     String contextPath = request.getContextPath();
-    String rawPath = contextPath.isEmpty() || !uri.startsWith(contextPath) ? uri : uri.substring(contextPath.length());
+    String mountPath = contextPath.isEmpty() || !uri.startsWith(contextPath) ? "" : contextPath;
+    String rawPath = uri.substring(mountPath.length());
     if (rawPath.isEmpty()) {
       rawPath = "/";
     }
@@ -28,8 +29,9 @@ final class ServletRequests {
         headers.add(name, values.nextElement());
       }
     }
-    return new GatewayRequest(request.getMethod(), rawPath, request.getQueryString(), headers, request.getProtocol(),
-        request.getScheme(), request.getRemoteAddr(), request.getLocalPort(), new LazyBody(request));
+    return new GatewayRequest(request.getMethod(), mountPath, rawPath, request.getQueryString(), headers,
+        request.getProtocol(), request.getScheme(), request.getRemoteAddr(), request.getLocalPort(),
+        new LazyBody(request));
   }
 
   /** Opens the servlet input stream on first read, so requests without a body never touch it. */

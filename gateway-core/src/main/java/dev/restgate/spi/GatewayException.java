@@ -13,6 +13,7 @@ public class GatewayException extends Exception {
   private final GatewayResponseType type;
   private final String errorMessage;
   private final int status;
+  private final String errorType;
 
   /** A response of {@code type} with its default message and status. */
   public GatewayException(GatewayResponseType type) {
@@ -29,6 +30,15 @@ public class GatewayException extends Exception {
    * Lambda proxy response with 502 although it is an {@code INTEGRATION_FAILURE}).
    */
   public GatewayException(GatewayResponseType type, String errorMessage, int status) {
+    this(type, errorMessage, status, type.errorType());
+  }
+
+  /**
+   * A response of {@code type} whose {@code x-amzn-ErrorType} differs from the type's: AWS answers a malformed SigV4
+   * {@code Authorization} header with {@code IncompleteSignatureException} and an unknown access key with
+   * {@code UnrecognizedClientException}, both as responses of type {@code INVALID_SIGNATURE}.
+   */
+  public GatewayException(GatewayResponseType type, String errorMessage, int status, String errorType) {
     super(type + ": " + errorMessage, null, false, false);
     if (type == GatewayResponseType.DEFAULT_4XX || type == GatewayResponseType.DEFAULT_5XX) {
       throw new IllegalArgumentException(type + " is not a response type of its own");
@@ -36,6 +46,7 @@ public class GatewayException extends Exception {
     this.type = type;
     this.errorMessage = errorMessage;
     this.status = status;
+    this.errorType = errorType;
   }
 
   public GatewayResponseType type() {
@@ -45,6 +56,11 @@ public class GatewayException extends Exception {
   /** {@code $context.error.message}; may be null. */
   public String errorMessage() {
     return errorMessage;
+  }
+
+  /** The {@code x-amzn-ErrorType} header value. */
+  public String errorType() {
+    return errorType;
   }
 
   /** The status when the API does not customise it. */

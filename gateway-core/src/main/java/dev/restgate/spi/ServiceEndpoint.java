@@ -14,9 +14,8 @@ public interface ServiceEndpoint {
   boolean matches(GatewayRequest request);
 
   /**
-   * Answers the request. The gateway adds {@code x-amzn-RequestId} when the response has none.
-   *
-   * @param requestId the request id the gateway assigned
+   * Answers the call. The gateway adds {@code x-amzn-RequestId} when the response has none. An endpoint that acts
+   * for a caller checks the call's signature and permissions first ({@link ServiceCall#authorize}).
    */
-  GatewayResponse handle(GatewayRequest request, String requestId) throws Exception;
+  GatewayResponse handle(ServiceCall call) throws Exception;
 }

@@ -108,4 +108,19 @@ class FailClosedTest {
       }
     }
   }
+
+  @Test
+  void withoutAModuleThatChecksSignaturesServiceEndpointsRefuseEverySignedCall() throws Exception {
+    try (EmbeddedGateway gateway = EmbeddedGateway.start(
+        TestApis.config(TestApis.api("closed0003").build(), "prod", Map.of()), data, ServiceFixtures.loader())) {
+      HttpResponse<String> response = Http.get(gateway.uri("/_test/signed"), "Authorization",
+          "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261203/us-east-1/test/aws4_request, SignedHeaders=host, "
+              + "Signature=0000");
+
+      assertThat(response.statusCode()).isEqualTo(403);
+      assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("AccessDeniedException");
+      assertThat(response.body()).isEqualTo("{\"message\":\"Signed calls cannot be checked: no module on the "
+          + "class path verifies SigV4 signatures\"}");
+    }
+  }
 }

@@ -61,6 +61,7 @@ public final class LambdaModule implements GatewayModule {
     SdkLambdaInvoker remote = LambdaClients.invoker(lambda, config.region());
     context.closeWithConfiguration(remote);
     context.registerService(LambdaInvoker.class, new RoutingLambdaInvoker(functions, remote));
-    context.registerEndpoint(new InvokeApiEndpoint(functions, config.region(), config.accountId()));
+    context.registerEndpoint(
+        new InvokeApiEndpoint(functions, config.region(), config.accountId(), lambda.invokeApiSigned()));
   }
 }

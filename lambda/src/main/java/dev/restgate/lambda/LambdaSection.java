@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * configuration file's directory and must exist.
  */
 public final class LambdaSection implements ConfigSection<LambdaConfig> {
-  static final List<String> KEYS = List.of("region", "endpoint", "credentials", "functions");
+  static final List<String> KEYS = List.of("region", "endpoint", "credentials", "functions", "invokeApiAuthorization");
   private static final List<String> CREDENTIAL_KEYS = List.of("accessKeyId", "secretAccessKey", "sessionToken");
   private static final List<String> FUNCTION_KEYS =
       List.of("functionName", "handler", "codeUri", "timeout", "memorySize", "environment");
@@ -50,7 +50,8 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
     }
     return new LambdaConfig(node.field("region").string(ConfigRules.REGION, ConfigRules.REGION_RULE),
         endpoint(node.field("endpoint")), credentials(node.field("credentials")),
-        functions(node.field("functions"), configFile));
+        functions(node.field("functions"), configFile),
+        !"NONE".equals(node.field("invokeApiAuthorization").oneOf(List.of("AWS_IAM", "NONE"))));
   }
 
   private static String endpoint(ConfigNode node) {

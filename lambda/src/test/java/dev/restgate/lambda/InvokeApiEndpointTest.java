@@ -11,11 +11,16 @@ import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
 import dev.restgate.http.Headers;
 import dev.restgate.lambda.internal.local.LocalFunction;
+import dev.restgate.spi.CallRefusal;
+import dev.restgate.spi.ServiceCall;
 import dev.restgate.spi.ServiceEndpoint;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,9 +60,37 @@ class InvokeApiEndpointTest {
   }
 
   @Test
+  void eachCallIsAuthorizedForInvokeFunctionOnTheQualifiedFunctionArn() throws Exception {
+    List<String> asked = new ArrayList<>();
+    GatewayResponse response = endpoint.handle(new ServiceCall(
+        postWithQuery("/2015-03-31/functions/echo/invocations", "Qualifier=live", "{}"), REQUEST_ID,
+        (request, service, action, arn) -> {
+          asked.add(service + " " + action + " " + arn);
+          return Optional.empty();
+        }));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(asked).containsExactly(
+        "lambda lambda:InvokeFunction arn:aws:lambda:us-east-1:123456789012:function:echo:live");
+  }
+
+  @Test
+  void refusedCallsGetLambdasErrorShape() throws Exception {
+    GatewayRequest request = post("/2015-03-31/functions/logs/invocations", "1");
+    GatewayResponse denied = endpoint.handle(new ServiceCall(request, REQUEST_ID, (r, service, action, arn) ->
+        Optional.of(new CallRefusal(403, "AccessDeniedException", "User: anonymous is not authorized"))));
+    GatewayResponse unsigned = endpoint.handle(new ServiceCall(post("/2015-03-31/functions/logs/invocations", "1"),
+        REQUEST_ID, (r, service, action, arn) ->
+            Optional.of(new CallRefusal(403, "MissingAuthenticationTokenException", "Missing Authentication Token"))));
+
+    assertError(denied, 403, "AccessDeniedException", "{\"Message\":\"User: anonymous is not authorized\"}");
+    assertError(unsigned, 403, "MissingAuthenticationTokenException",
+        "{\"message\":\"Missing Authentication Token\"}");
+  }
+
+  @Test
   void cliRequestWithoutContentTypeOrInvocationTypeIsAnsweredSynchronously() throws Exception {
-    GatewayResponse response = endpoint.handle(post("/2015-03-31/functions/echo/invocations", "{\"a\":1}"),
-        REQUEST_ID);
+    GatewayResponse response = call(post("/2015-03-31/functions/echo/invocations", "{\"a\":1}"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.headers().first("Content-Type")).isEqualTo("application/json");
@@ -70,15 +103,14 @@ class InvokeApiEndpointTest {
 
   @Test
   void emptyPayloadIsAnEmptyObjectEvent() throws Exception {
-    GatewayResponse response = endpoint.handle(post("/2015-03-31/functions/echo/invocations", ""), REQUEST_ID);
+    GatewayResponse response = call(post("/2015-03-31/functions/echo/invocations", ""));
 
     assertThat(text(response.body().bytes())).isEqualTo("{\"echoed\":true}");
   }
 
   @Test
   void tailReturnsTheInvocationLogInBase64() throws Exception {
-    GatewayResponse response = endpoint.handle(
-        post("/2015-03-31/functions/logs/invocations", "3", "X-Amz-Log-Type", "Tail"), REQUEST_ID);
+    GatewayResponse response = call(post("/2015-03-31/functions/logs/invocations", "3", "X-Amz-Log-Type", "Tail"));
 
     String log = decode(response.headers().first("X-Amz-Log-Result"));
     assertThat(log).matches("START RequestId: " + REQUEST_ID + " Version: \\$LATEST\n"
@@ -90,8 +122,7 @@ class InvokeApiEndpointTest {
 
   @Test
   void tailKeepsTheLastFourKilobytes() throws Exception {
-    GatewayResponse response = endpoint.handle(
-        post("/2015-03-31/functions/logs/invocations", "500", "X-Amz-Log-Type", "Tail"), REQUEST_ID);
+    GatewayResponse response = call(post("/2015-03-31/functions/logs/invocations", "500", "X-Amz-Log-Type", "Tail"));
 
     byte[] tail = Base64.getDecoder().decode(response.headers().first("X-Amz-Log-Result"));
     String log = new String(tail, StandardCharsets.UTF_8);
@@ -101,8 +132,7 @@ class InvokeApiEndpointTest {
 
   @Test
   void unhandledExceptionIsAFunctionErrorLoggedAsTheJavaRuntimeLogsIt() throws Exception {
-    GatewayResponse response = endpoint.handle(
-        post("/2015-03-31/functions/failing/invocations", "{}", "X-Amz-Log-Type", "Tail"), REQUEST_ID);
+    GatewayResponse response = call(post("/2015-03-31/functions/failing/invocations", "{}", "X-Amz-Log-Type", "Tail"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.headers().first("X-Amz-Function-Error")).isEqualTo("Unhandled");
@@ -116,8 +146,7 @@ class InvokeApiEndpointTest {
 
   @Test
   void timeoutIsLoggedWithItsStatus() throws Exception {
-    GatewayResponse response = endpoint.handle(
-        post("/2015-03-31/functions/sleeper/invocations", "{}", "X-Amz-Log-Type", "Tail"), REQUEST_ID);
+    GatewayResponse response = call(post("/2015-03-31/functions/sleeper/invocations", "{}", "X-Amz-Log-Type", "Tail"));
 
     assertThat(response.headers().first("X-Amz-Function-Error")).isEqualTo("Unhandled");
     assertThat(decode(response.headers().first("X-Amz-Log-Result")))
@@ -129,12 +158,11 @@ class InvokeApiEndpointTest {
   @Test
   void invocationsPastTheConcurrencyLimitAreThrottled() throws Exception {
     for (int i = 0; i < LocalFunction.MAX_CONCURRENT_INVOCATIONS; i++) {
-      GatewayResponse accepted = endpoint.handle(
-          post("/2015-03-31/functions/crowded/invocations", "{}", "X-Amz-Invocation-Type", "Event"), REQUEST_ID);
+      GatewayResponse accepted = call(post("/2015-03-31/functions/crowded/invocations", "{}", "X-Amz-Invocation-Type", "Event"));
       assertThat(accepted.status()).isEqualTo(202);
     }
 
-    assertError(endpoint.handle(post("/2015-03-31/functions/crowded/invocations", "{}"), REQUEST_ID), 429,
+    assertError(call(post("/2015-03-31/functions/crowded/invocations", "{}")), 429,
         "TooManyRequestsException", "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\","
             + "\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}");
   }
@@ -144,8 +172,7 @@ class InvokeApiEndpointTest {
     String clientContext = Base64.getEncoder().encodeToString(
         "{\"client\":{\"app_title\":\"Pets\"},\"custom\":{\"tenant\":\"t-1\"},\"env\":{}}".getBytes());
 
-    GatewayResponse response = endpoint.handle(
-        post("/2015-03-31/functions/context/invocations", "{}", "X-Amz-Client-Context", clientContext), REQUEST_ID);
+    GatewayResponse response = call(post("/2015-03-31/functions/context/invocations", "{}", "X-Amz-Client-Context", clientContext));
 
     JsonNode context = JSON.readTree(response.body().bytes());
     assertThat(context.path("custom").path("tenant").asText()).isEqualTo("t-1");
@@ -155,8 +182,7 @@ class InvokeApiEndpointTest {
 
   @Test
   void clientContextThatIsNotBase64JsonIsRejected() throws Exception {
-    GatewayResponse response = endpoint.handle(
-        post("/2015-03-31/functions/context/invocations", "{}", "X-Amz-Client-Context", "%%%"), REQUEST_ID);
+    GatewayResponse response = call(post("/2015-03-31/functions/context/invocations", "{}", "X-Amz-Client-Context", "%%%"));
 
     assertError(response, 400, "InvalidParameterValueException",
         "{\"Type\":\"User\",\"message\":\"Client context must be a valid Base64-encoded JSON object.\"}");
@@ -164,8 +190,7 @@ class InvokeApiEndpointTest {
 
   @Test
   void dryRunAnswers204WithoutRunningTheFunction() throws Exception {
-    GatewayResponse response = endpoint.handle(
-        post("/2015-03-31/functions/failing/invocations", "{}", "X-Amz-Invocation-Type", "DryRun"), REQUEST_ID);
+    GatewayResponse response = call(post("/2015-03-31/functions/failing/invocations", "{}", "X-Amz-Invocation-Type", "DryRun"));
 
     assertThat(response.status()).isEqualTo(204);
     assertThat(response.body().bytes()).isEmpty();
@@ -174,19 +199,18 @@ class InvokeApiEndpointTest {
 
   @Test
   void unknownFunctionIsResourceNotFoundWithItsArn() throws Exception {
-    assertError(endpoint.handle(post("/2015-03-31/functions/nope/invocations", "{}"), REQUEST_ID), 404,
+    assertError(call(post("/2015-03-31/functions/nope/invocations", "{}")), 404,
         "ResourceNotFoundException",
         "{\"Type\":\"User\",\"message\":\"Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope\"}");
-    assertError(endpoint.handle(post("/2015-03-31/functions/999999999999%3Afunction%3Anope%3Alive/invocations",
-        "{}"), REQUEST_ID), 404, "ResourceNotFoundException", "{\"Type\":\"User\",\"message\":\"Function not found: "
+    assertError(call(post("/2015-03-31/functions/999999999999%3Afunction%3Anope%3Alive/invocations",
+        "{}")), 404, "ResourceNotFoundException", "{\"Type\":\"User\",\"message\":\"Function not found: "
         + "arn:aws:lambda:us-east-1:999999999999:function:nope:live\"}");
   }
 
   @Test
   void functionOfAnotherRegionIsNotReachable() throws Exception {
-    GatewayResponse response = endpoint.handle(post(
-        "/2015-03-31/functions/arn%3Aaws%3Alambda%3Aeu-west-1%3A123456789012%3Afunction%3Aecho/invocations", "{}"),
-        REQUEST_ID);
+    GatewayResponse response = call(post(
+        "/2015-03-31/functions/arn%3Aaws%3Alambda%3Aeu-west-1%3A123456789012%3Afunction%3Aecho/invocations", "{}"));
 
     assertError(response, 404, "ResourceNotFoundException", "{\"Type\":\"User\",\"message\":"
         + "\"Functions from 'eu-west-1' are not reachable in this region ('us-east-1')\"}");
@@ -194,8 +218,8 @@ class InvokeApiEndpointTest {
 
   @Test
   void qualifierInTheNameMustAgreeWithTheQualifierParameter() throws Exception {
-    GatewayResponse response = endpoint.handle(postWithQuery("/2015-03-31/functions/echo%3Alive/invocations",
-        "Qualifier=prod", "{}"), REQUEST_ID);
+    GatewayResponse response = call(postWithQuery("/2015-03-31/functions/echo%3Alive/invocations",
+        "Qualifier=prod", "{}"));
 
     assertError(response, 400, "InvalidParameterValueException", "{\"Type\":\"User\",\"message\":"
         + "\"The derived qualifier from the function name does not match the specified qualifier.\"}");
@@ -203,7 +227,7 @@ class InvokeApiEndpointTest {
 
   @Test
   void payloadThatIsNotJsonIsInvalidRequestContent() throws Exception {
-    GatewayResponse response = endpoint.handle(post("/2015-03-31/functions/echo/invocations", "nope"), REQUEST_ID);
+    GatewayResponse response = call(post("/2015-03-31/functions/echo/invocations", "nope"));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.headers().first("x-amzn-ErrorType")).isEqualTo("InvalidRequestContentException");
@@ -216,22 +240,20 @@ class InvokeApiEndpointTest {
   void payloadOverTheSynchronousLimitIsTooLarge() throws Exception {
     String payload = "\"" + "x".repeat(6 * 1024 * 1024) + "\"";
 
-    assertError(endpoint.handle(post("/2015-03-31/functions/echo/invocations", payload), REQUEST_ID), 413,
+    assertError(call(post("/2015-03-31/functions/echo/invocations", payload)), 413,
         "RequestTooLargeException", "{\"Type\":\"User\",\"message\":"
             + "\"Request must be smaller than 6291456 bytes for the InvokeFunction operation\"}");
   }
 
   @Test
   void invalidParametersFailValidationInAwsWords() throws Exception {
-    assertError(endpoint.handle(post("/2015-03-31/functions/echo/invocations", "{}", "X-Amz-Invocation-Type",
-        "Later"), REQUEST_ID), 400, "ValidationException", "{\"message\":\"1 validation error detected: Value 'Later'"
+    assertError(call(post("/2015-03-31/functions/echo/invocations", "{}", "X-Amz-Invocation-Type",
+        "Later")), 400, "ValidationException", "{\"message\":\"1 validation error detected: Value 'Later'"
         + " at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: "
         + "[Event, RequestResponse, DryRun]\"}");
-    assertError(endpoint.handle(post("/2015-03-31/functions/echo/invocations", "{}", "X-Amz-Log-Type", "All"),
-        REQUEST_ID), 400, "ValidationException", "{\"message\":\"1 validation error detected: Value 'All' at "
+    assertError(call(post("/2015-03-31/functions/echo/invocations", "{}", "X-Amz-Log-Type", "All")), 400, "ValidationException", "{\"message\":\"1 validation error detected: Value 'All' at "
         + "'logType' failed to satisfy constraint: Member must satisfy enum value set: [None, Tail]\"}");
-    GatewayResponse badName = endpoint.handle(post("/2015-03-31/functions/bad%20name/invocations", "{}"),
-        REQUEST_ID);
+    GatewayResponse badName = call(post("/2015-03-31/functions/bad%20name/invocations", "{}"));
     assertThat(badName.headers().first("x-amzn-ErrorType")).isEqualTo("ValidationException");
     assertThat(JSON.readTree(badName.body().bytes()).path("message").asText()).startsWith(
         "1 validation error detected: Value 'bad name' at 'functionName' failed to satisfy constraint: "
@@ -243,9 +265,14 @@ class InvokeApiEndpointTest {
     GatewayRequest get = new GatewayRequest("GET", "/2015-03-31/functions/echo/invocations", null, new Headers(),
         "HTTP/1.1", "http", "127.0.0.1", 8080, null);
 
-    assertThat(endpoint.handle(get, REQUEST_ID).status()).isEqualTo(404);
-    assertThat(endpoint.handle(post("/2015-03-31/functions/echo/configuration", "{}"), REQUEST_ID)
+    assertThat(call(get).status()).isEqualTo(404);
+    assertThat(call(post("/2015-03-31/functions/echo/configuration", "{}"))
         .headers().first("x-amzn-ErrorType")).isEqualTo("UnknownOperationException");
+  }
+
+  /** Calls the endpoint as a caller whose signed calls are all allowed; {@link #refusals} tests the refusals. */
+  private static GatewayResponse call(GatewayRequest request) throws Exception {
+    return endpoint.handle(new ServiceCall(request, REQUEST_ID, (r, service, action, arn) -> Optional.empty()));
   }
 
   private static void assertError(GatewayResponse response, int status, String type, String body)

@@ -1,7 +1,7 @@
 package dev.restgate.lambda;
 
 import static dev.restgate.lambda.LocalFunctionTests.function;
-import static dev.restgate.lambda.LocalFunctionTests.lambda;
+import static dev.restgate.lambda.LocalFunctionTests.unsignedInvokeApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +44,7 @@ class InvokeApiOverHttpTest {
   @BeforeAll
   static void start(@TempDir Path data) throws Exception {
     Fixtures fixtures = Fixtures.get();
-    server = EmbeddedGateway.start(GatewayConfig.builder().section(LambdaConfig.class, lambda(
+    server = EmbeddedGateway.start(GatewayConfig.builder().section(LambdaConfig.class, unsignedInvokeApi(
         function("hello", "dev.restgate.examples.hello.HelloHandler", fixtures.helloJar),
         function("context", "fixture.ContextReport", fixtures.classesDirectory),
         function("failing", "fixture.Failing", fixtures.classesDirectory),

@@ -35,7 +35,7 @@ class LambdaConfigProblemsTest {
         function("broken", "fixture.BrokenConstructor", dir),
         function("nocode", "fixture.Echo", dir.resolve("nowhere")),
         new FunctionConfig("slow", "fixture.Echo", dir, 901, 64, Map.of()),
-        function("spaced", "fixture.Echo is here", dir)));
+        function("spaced", "fixture.Echo is here", dir)), true);
     Path source = Path.of("conf", "gateway.yaml");
     LambdaModule module = new LambdaModule();
 

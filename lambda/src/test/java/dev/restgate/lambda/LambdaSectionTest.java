@@ -38,6 +38,19 @@ class LambdaSectionTest {
     assertThat(hello.environment()).isEqualTo(Map.of("GREETING", "hi"));
     assertThat(lambda.endpoint()).isEqualTo("http://localhost:9001");
     assertThat(lambda.credentials().toString()).doesNotContain("secretAccessKey=test");
+    assertThat(lambda.invokeApiSigned()).isTrue();
+  }
+
+  @Test
+  void theInvokeApiCheckIsTurnedOffOnlyByNone() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+
+    assertThat(files.load("lambda: {invokeApiAuthorization: NONE}\n").section(LambdaConfig.class).orElseThrow()
+        .invokeApiSigned()).isFalse();
+    assertThat(files.load("lambda: {invokeApiAuthorization: AWS_IAM}\n").section(LambdaConfig.class).orElseThrow()
+        .invokeApiSigned()).isTrue();
+    assertThat(files.messages("lambda: {invokeApiAuthorization: none}\n"))
+        .containsOnlyKeys("/lambda/invokeApiAuthorization");
   }
 
   @Test

@@ -24,7 +24,15 @@ final class LocalFunctionTests {
   }
 
   static LambdaConfig lambda(FunctionConfig... functions) {
-    return new LambdaConfig(null, null, null, List.of(functions));
+    return new LambdaConfig(null, null, null, List.of(functions), true);
+  }
+
+  /**
+   * Local functions behind an Invoke API that checks no signatures ({@code invokeApiAuthorization: NONE}): this
+   * module's tests run without the module that checks them, which has its own tests of signed calls.
+   */
+  static LambdaConfig unsignedInvokeApi(FunctionConfig... functions) {
+    return new LambdaConfig(null, null, null, List.of(functions), false);
   }
 
   static LambdaInvoker.Result invoke(LambdaInvoker invoker, String function, String payload)

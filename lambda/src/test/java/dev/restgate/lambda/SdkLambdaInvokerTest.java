@@ -2,7 +2,7 @@ package dev.restgate.lambda;
 
 import static dev.restgate.lambda.LocalFunctionTests.function;
 import static dev.restgate.lambda.LocalFunctionTests.invoke;
-import static dev.restgate.lambda.LocalFunctionTests.lambda;
+import static dev.restgate.lambda.LocalFunctionTests.unsignedInvokeApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +37,7 @@ class SdkLambdaInvokerTest {
   @BeforeAll
   static void start(@TempDir Path data) throws Exception {
     Fixtures fixtures = Fixtures.get();
-    server = EmbeddedGateway.start(GatewayConfig.builder().section(LambdaConfig.class, lambda(
+    server = EmbeddedGateway.start(GatewayConfig.builder().section(LambdaConfig.class, unsignedInvokeApi(
         function("context", "fixture.ContextReport", fixtures.classesDirectory),
         function("failing", "fixture.Failing", fixtures.classesDirectory),
         function("sleeper", "fixture.Sleeper", fixtures.classesDirectory, 2))).build(), data.resolve("server"));
@@ -111,6 +111,7 @@ class SdkLambdaInvokerTest {
   }
 
   private static LambdaConfig remoteOnly(String endpoint) {
-    return new LambdaConfig("us-east-1", endpoint, new CredentialsConfig("AKIDEXAMPLE", "secret", null), List.of());
+    return new LambdaConfig("us-east-1", endpoint, new CredentialsConfig("AKIDEXAMPLE", "secret", null), List.of(),
+        true);
   }
 }

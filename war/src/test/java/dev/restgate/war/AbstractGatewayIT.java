@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -103,13 +104,19 @@ abstract class AbstractGatewayIT {
   }
 
   @Test
-  void lambdaInvokeApiRunsTheLocalFunction() {
-    HttpResponse<String> response = Http.send("POST",
-        URI.create(baseUri() + "/2015-03-31/functions/hello/invocations"),
-        "{\"httpMethod\":\"GET\",\"path\":\"/direct-invoke\",\"body\":\"invoked-directly\"}");
+  void lambdaInvokeApiRunsTheLocalFunctionForSignedCallsOnly() throws Exception {
+    URI invoke = URI.create(baseUri() + "/2015-03-31/functions/hello/invocations");
+    String event = "{\"httpMethod\":\"GET\",\"path\":\"/direct-invoke\",\"body\":\"invoked-directly\"}";
+    HttpResponse<String> unsigned = Http.send("POST", invoke, event);
+    Process curl = new ProcessBuilder("curl", "-sS", "--aws-sigv4", "aws:amz:us-east-1:lambda", "--user",
+        "AKIAINTEGRATIONTESTS:integration/tests/secret", "--data-binary", event, invoke.toString())
+        .redirectErrorStream(true).start();
+    String signed = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.body()).contains("statusCode", "invoked-directly");
+    assertThat(unsigned.statusCode()).isEqualTo(403);
+    assertThat(unsigned.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
+    assertThat(curl.waitFor()).as(signed).isZero();
+    assertThat(signed).contains("statusCode", "invoked-directly");
   }
 
   @Test

@@ -105,7 +105,7 @@ class ConfigurationFormatTest {
   void anUnknownKeyListsTheKeysOfEveryModule() {
     assertThat(files.messages("colour: blue\n")).containsOnly(Map.entry("/colour", "unknown key "
         + "\"colour\"; valid keys here are: region, accountId, restApis, apiKeys, usagePlans, usagePlanKeys, "
-        + "rateLimiting, domainNames, identities, lambda, store"));
+        + "rateLimiting, cognito, domainNames, identities, lambda, store"));
   }
 
   @Test
@@ -116,7 +116,7 @@ class ConfigurationFormatTest {
       keys.addAll(section.keys());
     }
 
-    assertThat(keys).hasSize(11).allSatisfy(key -> assertThat(page).as(key).contains("| `" + key + "` |"));
+    assertThat(keys).hasSize(12).allSatisfy(key -> assertThat(page).as(key).contains("| `" + key + "` |"));
   }
 
   @Test

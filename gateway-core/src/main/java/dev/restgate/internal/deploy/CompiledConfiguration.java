@@ -2,6 +2,7 @@ package dev.restgate.internal.deploy;
 
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.internal.routing.RouteTable;
+import dev.restgate.spi.ServiceCallAuthorizer;
 import dev.restgate.spi.ServiceEndpoint;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,16 +22,18 @@ public final class CompiledConfiguration {
   private final GatewayConfig config;
   private final RouteTable routes;
   private final List<ServiceEndpoint> endpoints;
+  private final ServiceCallAuthorizer callAuthorizer;
   private final List<AutoCloseable> closeables;
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean retired;
 
   CompiledConfiguration(GatewayConfig config, RouteTable routes, List<ServiceEndpoint> endpoints,
-      List<AutoCloseable> closeables) {
+      ServiceCallAuthorizer callAuthorizer, List<AutoCloseable> closeables) {
     this.config = config;
     this.routes = routes;
     this.endpoints = List.copyOf(endpoints);
+    this.callAuthorizer = callAuthorizer;
     this.closeables = List.copyOf(closeables);
   }
 
@@ -45,6 +48,11 @@ public final class CompiledConfiguration {
   /** The service endpoints, consulted in order for requests that are not invoke URLs. */
   public List<ServiceEndpoint> endpoints() {
     return endpoints;
+  }
+
+  /** Checks the signatures of calls to the service endpoints; refuses every call when no module does. */
+  public ServiceCallAuthorizer callAuthorizer() {
+    return callAuthorizer;
   }
 
   /** Counts a request in; the caller then checks that this is still the configuration being served. */

@@ -3,12 +3,15 @@ package dev.restgate.internal.deploy;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.internal.integration.HttpClients;
 import dev.restgate.internal.routing.RouteTable;
+import dev.restgate.internal.lambdaproxy.ProxyEvents;
 import dev.restgate.spi.GatewayModule;
+import dev.restgate.spi.LambdaEvents;
 import dev.restgate.spi.ModuleContext;
 import dev.restgate.spi.OutboundHttp;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
 import dev.restgate.spi.RouteResolver;
+import dev.restgate.spi.ServiceCallAuthorizer;
 import dev.restgate.spi.ServiceEndpoint;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,6 +52,7 @@ public final class ConfigurationCompiler {
     Services services = new Services();
     services.register(HttpClients.class, httpClients);
     services.register(OutboundHttp.class, httpClients);
+    services.register(LambdaEvents.class, new ProxyEvents());
     Context context = new Context(config, dataDirectory, clock, services, new ArrayList<>(), new ArrayList<>(),
         new ArrayList<>());
     List<Problem> problems = new ArrayList<>();
@@ -70,7 +74,9 @@ public final class ConfigurationCompiler {
       if (!problems.isEmpty()) {
         throw new ProblemsException("The gateway configuration has " + problems.size() + " problem(s):", problems);
       }
-      return new CompiledConfiguration(config, table, context.endpoints(), context.closeables());
+      ServiceCallAuthorizer callAuthorizer =
+          services.find(ServiceCallAuthorizer.class).orElseGet(UncheckableCalls::new);
+      return new CompiledConfiguration(config, table, context.endpoints(), callAuthorizer, context.closeables());
     } catch (ProblemsException | RuntimeException | Error e) {
       CompiledConfiguration.closeAll(context.closeables());
       throw e;

@@ -9,6 +9,7 @@ import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.Handler;
 import dev.restgate.spi.IntegrationFactory;
 import dev.restgate.spi.LambdaInvoker;
+import dev.restgate.spi.LambdaUri;
 import dev.restgate.spi.MethodSite;
 import dev.restgate.spi.PlaceholderTemplate;
 import java.time.Duration;

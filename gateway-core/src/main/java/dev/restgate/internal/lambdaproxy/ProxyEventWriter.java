@@ -11,6 +11,7 @@ import dev.restgate.spi.RequestIdentity;
 import dev.restgate.spi.RouteMatch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -52,23 +53,13 @@ public final class ProxyEventWriter {
    *     past the payload limit
    */
   public byte[] write(Exchange exchange, String traceId) throws IOException {
-    RouteMatch route = Objects.requireNonNull(exchange.route(), "the exchange has not been routed");
     GatewayRequest request = exchange.request();
     byte[] body = request.bodyBytes();
     boolean binary = body.length > 0 && binaryMediaTypes.matches(request.headers().first("Content-Type"));
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length * 4 / 3 + 4096);
     try (JsonGenerator g = ProxyJson.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.writeStartObject();
-      g.writeStringField("resource", route.resource().path());
-      g.writeStringField("path", route.path());
-      g.writeStringField("httpMethod", request.method());
-      EventHeaders headers = EventHeaders.of(request, exchange.identity().sourceIp(), traceId);
-      headers.writeSingleValued(g);
-      headers.writeMultiValued(g);
-      writeQuery(g, request.query());
-      writeStringMap(g, "pathParameters", route.pathParameters());
-      writeStringMap(g, "stageVariables", route.stageVariables());
-      writeRequestContext(g, exchange, route);
+      writeRequest(g, exchange, traceId);
       g.writeFieldName("body");
       if (body.length == 0) {
         g.writeNull();
@@ -81,6 +72,43 @@ public final class ProxyEventWriter {
       g.writeEndObject();
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The event of a {@code REQUEST} Lambda authorizer for {@code exchange}: {@code type} and {@code methodArn}, then
+   * the proxy event without {@code body} and {@code isBase64Encoded}. Does not read the request body.
+   *
+   * @param exchange a routed exchange
+   * @param methodArn the ARN of the method called
+   * @param traceId the {@code X-Amzn-Trace-Id} value of the request
+   */
+  public static byte[] writeRequestAuthorizerEvent(Exchange exchange, String methodArn, String traceId) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+    try (JsonGenerator g = ProxyJson.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeStringField("type", "REQUEST");
+      g.writeStringField("methodArn", methodArn);
+      writeRequest(g, exchange, traceId);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void writeRequest(JsonGenerator g, Exchange exchange, String traceId) throws IOException {
+    RouteMatch route = Objects.requireNonNull(exchange.route(), "the exchange has not been routed");
+    GatewayRequest request = exchange.request();
+    g.writeStringField("resource", route.resource().path());
+    g.writeStringField("path", route.path());
+    g.writeStringField("httpMethod", request.method());
+    EventHeaders headers = EventHeaders.of(request, exchange.identity().sourceIp(), traceId);
+    headers.writeSingleValued(g);
+    headers.writeMultiValued(g);
+    writeQuery(g, request.query());
+    writeStringMap(g, "pathParameters", route.pathParameters());
+    writeStringMap(g, "stageVariables", route.stageVariables());
+    writeRequestContext(g, exchange, route);
   }
 
   private static void writeQuery(JsonGenerator g, Map<String, List<String>> query) throws IOException {
@@ -118,7 +146,7 @@ public final class ProxyEventWriter {
     g.writeEndObject();
   }
 
-  private void writeRequestContext(JsonGenerator g, Exchange exchange, RouteMatch route) throws IOException {
+  private static void writeRequestContext(JsonGenerator g, Exchange exchange, RouteMatch route) throws IOException {
     g.writeObjectFieldStart("requestContext");
     g.writeStringField("accountId", route.accountId());
     g.writeStringField("apiId", route.api().id());

@@ -67,12 +67,12 @@ public final class GatewayResponses {
     Headers headers = new Headers(6);
     if (custom == null) {
       headers.add("Content-Type", "application/json");
-      headers.add("x-amzn-ErrorType", type.errorType());
+      headers.add("x-amzn-ErrorType", error.errorType());
       return new GatewayResponse(error.status(), headers, Body.of(type.defaultBody(error.errorMessage())));
     }
     int status = custom.status == null ? error.status() : custom.status;
     headers.add("Content-Type", custom.contentType);
-    headers.add("x-amzn-ErrorType", type.errorType());
+    headers.add("x-amzn-ErrorType", error.errorType());
     try {
       for (Map.Entry<String, ParameterExpression> header : custom.headers.entrySet()) {
         String value = header.getValue().evaluate(exchange);

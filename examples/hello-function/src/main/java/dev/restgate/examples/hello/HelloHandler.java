@@ -37,6 +37,9 @@ public class HelloHandler implements RequestHandler<APIGatewayProxyRequestEvent,
     echo.put("stageVariables", event.getStageVariables());
     echo.put("stage", event.getRequestContext() == null ? null : event.getRequestContext().getStage());
     echo.put("requestPath", event.getRequestContext() == null ? null : event.getRequestContext().getPath());
+    echo.put("userArn", event.getRequestContext() == null || event.getRequestContext().getIdentity() == null
+        ? null : event.getRequestContext().getIdentity().getUserArn());
+    echo.put("authorizer", event.getRequestContext() == null ? null : event.getRequestContext().getAuthorizer());
     echo.put("body", event.getBody());
 
     return new APIGatewayProxyResponseEvent()

@@ -15,8 +15,10 @@ import dev.restgate.lambda.internal.local.InvocationRequest;
 import dev.restgate.lambda.internal.local.LocalClientContext;
 import dev.restgate.lambda.internal.local.LocalFunction;
 import dev.restgate.lambda.internal.local.LocalFunctions;
+import dev.restgate.spi.CallRefusal;
 import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvokeException.Reason;
+import dev.restgate.spi.ServiceCall;
 import dev.restgate.spi.ServiceEndpoint;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -32,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * so the AWS SDKs and CLI can invoke them with an endpoint override. The function is named by name, partial ARN or
  * full ARN (percent-encoded in the path), with an optional {@code :qualifier} or {@code Qualifier} query parameter;
  * {@code X-Amz-Invocation-Type} is {@code RequestResponse} (the default), {@code Event} or {@code DryRun}, and
- * {@code X-Amz-Log-Type: Tail} returns the end of the log in {@code X-Amz-Log-Result}. Signatures are not checked.
- * Thread-safe.
+ * {@code X-Amz-Log-Type: Tail} returns the end of the log in {@code X-Amz-Log-Result}. Each call must be SigV4-signed
+ * (service {@code lambda}) by an identity allowed {@code lambda:InvokeFunction} on the function's ARN, unless the
+ * endpoint was built for local development without that check. Thread-safe.
  */
 public final class InvokeApiEndpoint implements ServiceEndpoint {
   static final String PREFIX = "/2015-03-31/functions/";
@@ -52,15 +55,19 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
   private final LocalFunctions functions;
   private final String region;
   private final String accountId;
+  private final boolean signed;
 
   /**
    * @param region the region of the local functions (their ARNs, and the only region they are reachable from)
    * @param accountId the account of the local functions
+   * @param signed whether calls must be signed by an identity allowed to invoke the function; false only for local
+   *     development
    */
-  public InvokeApiEndpoint(LocalFunctions functions, String region, String accountId) {
+  public InvokeApiEndpoint(LocalFunctions functions, String region, String accountId, boolean signed) {
     this.functions = functions;
     this.region = region;
     this.accountId = accountId;
+    this.signed = signed;
   }
 
   @Override
@@ -69,7 +76,9 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
   }
 
   @Override
-  public GatewayResponse handle(GatewayRequest request, String requestId) {
+  public GatewayResponse handle(ServiceCall call) throws IOException {
+    GatewayRequest request = call.request();
+    String requestId = call.requestId();
     String path = request.rawPath();
     String rawName = path.endsWith(SUFFIX) ? path.substring(PREFIX.length(), path.length() - SUFFIX.length()) : "";
     if (!"POST".equals(request.method()) || rawName.isEmpty() || rawName.indexOf('/') >= 0) {
@@ -105,13 +114,21 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
     if (qualifier == null) {
       qualifier = reference.qualifier();
     }
+    String account = reference.accountId() == null ? accountId : reference.accountId();
+    if (signed) {
+      Optional<CallRefusal> refusal = call.authorize("lambda", "lambda:InvokeFunction",
+          FunctionReference.arn(reference.region() == null ? region : reference.region(), account, reference.name(),
+              qualifier));
+      if (refusal.isPresent()) {
+        return LambdaApiErrors.refused(refusal.get());
+      }
+    }
     if (reference.region() != null && !reference.region().equals(region)) {
       return LambdaApiErrors.resourceNotFound(
           "Functions from '" + reference.region() + "' are not reachable in this region ('" + region + "')");
     }
     Optional<LocalFunction> function = functions.find(reference.name());
     if (function.isEmpty()) {
-      String account = reference.accountId() == null ? accountId : reference.accountId();
       return LambdaApiErrors.resourceNotFound(
           "Function not found: " + FunctionReference.arn(region, account, reference.name(), qualifier));
     }

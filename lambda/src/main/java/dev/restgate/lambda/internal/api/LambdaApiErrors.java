@@ -1,6 +1,7 @@
 package dev.restgate.lambda.internal.api;
 
 import dev.restgate.http.GatewayResponse;
+import dev.restgate.spi.CallRefusal;
 import dev.restgate.spi.Json;
 
 /** The error responses of the Lambda API, shaped as AWS sends them: {@code x-amzn-ErrorType} and a JSON body. */
@@ -36,6 +37,16 @@ final class LambdaApiErrors {
 
   static GatewayResponse serviceError() {
     return response(500, "ServiceException", "{\"Type\":\"Service\",\"message\":null}");
+  }
+
+  /**
+   * A call whose signature or permissions were refused. Lambda words an access denial with a capital {@code Message},
+   * as IAM does; signature errors carry {@code message}.
+   */
+  static GatewayResponse refused(CallRefusal refusal) {
+    String key = "AccessDeniedException".equals(refusal.errorType()) ? "Message" : "message";
+    return response(refusal.status(), refusal.errorType(),
+        "{\"" + key + "\":" + Json.quote(refusal.message()) + "}");
   }
 
   /** A request parameter broke the API model's constraints; the message follows AWS's validation wording. */

@@ -1,23 +1,27 @@
-package dev.restgate.internal.integration;
+package dev.restgate.spi;
+
+import java.util.Arrays;
 
 /**
- * The function an {@code AWS_PROXY} integration URI names:
+ * The function an {@code AWS_PROXY} (or {@code AWS}) integration URI or a Lambda authorizer's {@code authorizerUri}
+ * names:
  * {@code arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations}, where the function
  * ARN may end in {@code :alias} or {@code :version} and may contain {@code ${stageVariables.x}}.
  *
  * @param function the function ARN (or name) without qualifier; may still hold stage variable placeholders
  * @param qualifier the alias or version, or null; may hold placeholders
  */
-record LambdaUri(String function, String qualifier) {
+public record LambdaUri(String function, String qualifier) {
   private static final String FUNCTIONS = ":lambda:path/2015-03-31/functions/";
   private static final String INVOCATIONS = "/invocations";
 
   /**
-   * Parses an integration URI.
+   * Parses an integration or authorizer URI.
    *
-   * @throws IllegalArgumentException with the AWS wording when the URI does not name a Lambda function
+   * @throws IllegalArgumentException with the AWS wording for integrations when the URI does not name a Lambda
+   *     function
    */
-  static LambdaUri parse(String uri) {
+  public static LambdaUri parse(String uri) {
     if (uri == null || !uri.startsWith("arn:")) {
       throw new IllegalArgumentException("Invalid ARN specified in the request: " + uri);
     }
@@ -34,10 +38,10 @@ record LambdaUri(String function, String qualifier) {
   }
 
   /** Splits {@code arn:aws:lambda:r:acct:function:name[:qualifier]} (or {@code name[:qualifier]}). */
-  static LambdaUri split(String functionArn) {
+  public static LambdaUri split(String functionArn) {
     String[] parts = functionArn.split(":", -1);
     if (functionArn.startsWith("arn:") && parts.length == 8) {
-      return new LambdaUri(String.join(":", java.util.Arrays.copyOf(parts, 7)), parts[7]);
+      return new LambdaUri(String.join(":", Arrays.copyOf(parts, 7)), parts[7]);
     }
     if (!functionArn.startsWith("arn:") && parts.length == 2) {
       return new LambdaUri(parts[0], parts[1]);
