@@ -2,6 +2,9 @@ package dev.restgate.authorizers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
+import dev.restgate.config.ConfigLoader;
+import dev.restgate.config.GatewayConfig;
+import dev.restgate.testing.EmbeddedGateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -20,9 +23,27 @@ import javax.tools.ToolProvider;
  * package directory: the classes, and {@code aws-lambda-java-events} in {@code lib/}.
  */
 final class AuthFixtures {
+  /** The integration URI of the fixture function {@code echo}, which answers with the event it got. */
+  static final String ECHO_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+      + "arn:aws:lambda:us-east-1:123456789012:function:echo/invocations";
+
   private static Path built;
 
   private AuthFixtures() {}
+
+  /**
+   * Starts a gateway as a user does: writes {@code openapi.yaml} (when given) and {@code gateway.yaml} into
+   * {@code dir}, where {@code CODE} in the latter stands for the fixture functions' deployment package, and loads
+   * them with the modules on the class path.
+   */
+  static EmbeddedGateway startGateway(Path dir, String openapi, String gatewayYaml) throws Exception {
+    if (openapi != null) {
+      Files.writeString(dir.resolve("openapi.yaml"), openapi);
+    }
+    Path file = Files.writeString(dir.resolve("gateway.yaml"), gatewayYaml.replace("CODE", functions().toString()));
+    GatewayConfig config = ConfigLoader.standard(AuthFixtures.class.getClassLoader()).load(file);
+    return EmbeddedGateway.start(config, dir.resolve("data"));
+  }
 
   /** The deployment package directory. */
   static synchronized Path functions() {

@@ -14,14 +14,11 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import dev.restgate.config.ConfigLoader;
-import dev.restgate.config.GatewayConfig;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
@@ -39,9 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CognitoAuthorizerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String POOL = "us-east-1_TestPool1";
-  private static final String ECHO =
-      "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:"
-          + "echo/invocations";
   private static final AtomicInteger KEY_FETCHES = new AtomicInteger();
 
   private static HttpServer keyServer;
@@ -63,7 +57,7 @@ class CognitoAuthorizerTest {
     });
     keyServer.start();
     issuer = "http://127.0.0.1:" + keyServer.getAddress().getPort() + "/pool";
-    Files.writeString(dir.resolve("openapi.yaml"), """
+    gateway = AuthFixtures.startGateway(dir, """
         openapi: 3.0.1
         info: {title: cognito, version: '1'}
         components:
@@ -85,8 +79,8 @@ class CognitoAuthorizerTest {
             get:
               security: [{pool: [orders/read]}]
               x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: ECHO}
-        """.replace("POOL", POOL).replace("ECHO", ECHO));
-    Files.writeString(dir.resolve("gateway.yaml"), """
+        """.replace("POOL", POOL).replace("ECHO", AuthFixtures.ECHO_URI),
+        """
         restApis:
           - {id: cognitoapi, body: openapi.yaml, stages: [{stageName: prod}]}
         cognito:
@@ -95,10 +89,7 @@ class CognitoAuthorizerTest {
         lambda:
           functions:
             - {functionName: echo, handler: authfixture.EchoEvent, codeUri: CODE}
-        """.replace("POOL", POOL).replace("ISSUER", issuer).replace("CODE", AuthFixtures.functions().toString()));
-    GatewayConfig config = ConfigLoader.standard(CognitoAuthorizerTest.class.getClassLoader())
-        .load(dir.resolve("gateway.yaml"));
-    gateway = EmbeddedGateway.start(config, dir.resolve("data"));
+        """.replace("POOL", POOL).replace("ISSUER", issuer));
   }
 
   @AfterAll

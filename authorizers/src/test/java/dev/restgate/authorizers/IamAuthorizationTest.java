@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.restgate.config.ConfigLoader;
-import dev.restgate.config.GatewayConfig;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,15 +35,12 @@ class IamAuthorizationTest {
   private static final String TEMP = "ASIATEMP000EXAMPLE03";
   private static final String TEMP_SECRET = "temp/K7MDENG/bPxRfiCYEXAMPLEKEY";
   private static final String TOKEN = "FwoGZXIvYXdzEXAMPLE//session+token=";
-  private static final String ECHO =
-      "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:"
-          + "echo/invocations";
 
   private static EmbeddedGateway gateway;
 
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("openapi.yaml"), """
+    gateway = AuthFixtures.startGateway(dir, """
         openapi: 3.0.1
         info: {title: iam, version: '1'}
         components:
@@ -61,8 +55,8 @@ class IamAuthorizationTest {
             get:
               security: []
               x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: ECHO}
-        """.replace("ECHO", ECHO));
-    Files.writeString(dir.resolve("gateway.yaml"), """
+        """.replace("ECHO", AuthFixtures.ECHO_URI),
+        """
         region: us-east-1
         accountId: '123456789012'
         restApis:
@@ -76,7 +70,9 @@ class IamAuthorizationTest {
             policies:
               - Version: '2012-10-17'
                 Statement:
-                  - {Effect: Allow, Action: 'execute-api:Invoke', Resource: 'arn:aws:execute-api:us-east-1:*:API/prod/*'}
+                  - Effect: Allow
+                    Action: 'execute-api:Invoke'
+                    Resource: 'arn:aws:execute-api:us-east-1:*:API/prod/*'
                   - {Effect: Deny, Action: 'execute-api:*', Resource: 'arn:aws:execute-api:*:*:API/*/DELETE/*'}
           - accessKeyId: BOB
             secretAccessKey: BOB_SECRET
@@ -92,10 +88,7 @@ class IamAuthorizationTest {
             - {functionName: echo, handler: authfixture.EchoEvent, codeUri: CODE}
         """.replace("ALICE_SECRET", ALICE_SECRET).replace("ALICE", ALICE).replace("BOB_SECRET", BOB_SECRET)
         .replace("BOB", BOB).replace("TEMP_SECRET", TEMP_SECRET).replace("TEMP", TEMP).replace("TOKEN", TOKEN)
-        .replace("API", API).replace("CODE", AuthFixtures.functions().toString()));
-    GatewayConfig config = ConfigLoader.standard(IamAuthorizationTest.class.getClassLoader())
-        .load(dir.resolve("gateway.yaml"));
-    gateway = EmbeddedGateway.start(config, dir.resolve("data"));
+        .replace("API", API));
   }
 
   @AfterAll
@@ -202,8 +195,8 @@ class IamAuthorizationTest {
     assertThat(JSON.readTree(expired.body()).get("message").asText()).startsWith("Signature expired: ")
         .endsWith(" - 5 min.)");
 
-    assertRefused(Http.send(new SdkSignedRequests("AKIANOBODY0EXAMPLE09", "x", null).sign("GET", url("/files/x"), null)),
-        403, "UnrecognizedClientException",
+    assertRefused(Http.send(new SdkSignedRequests("AKIANOBODY0EXAMPLE09", "x", null)
+        .sign("GET", url("/files/x"), null)), 403, "UnrecognizedClientException",
         "{\"message\":\"The security token included in the request is invalid.\"}");
 
     HttpResponse<String> wrongSecret = Http.send(new SdkSignedRequests(ALICE, "not-the-secret", null)
@@ -223,14 +216,16 @@ class IamAuthorizationTest {
     assertRefused(Http.send(new SdkSignedRequests(BOB, BOB_SECRET, null).sign("GET", url("/files/x"), null)), 403,
         "AccessDeniedException", "{\"Message\":\"User: arn:aws:iam::123456789012:user/bob is not authorized to "
             + "perform: execute-api:Invoke on resource: " + arn + "GET/files/x\"}");
-    assertRefused(Http.send(new SdkSignedRequests(ALICE, ALICE_SECRET, null).sign("DELETE", url("/files/x"), null)), 403,
-        "AccessDeniedException", "{\"Message\":\"User: arn:aws:iam::123456789012:user/alice is not authorized to "
-            + "perform: execute-api:Invoke on resource: " + arn + "DELETE/files/x with an explicit deny\"}");
+    assertRefused(Http.send(new SdkSignedRequests(ALICE, ALICE_SECRET, null)
+        .sign("DELETE", url("/files/x"), null)), 403, "AccessDeniedException",
+        "{\"Message\":\"User: arn:aws:iam::123456789012:user/alice is not authorized to perform: "
+            + "execute-api:Invoke on resource: " + arn + "DELETE/files/x with an explicit deny\"}");
   }
 
   @Test
   void temporaryCredentialsNeedTheirSessionToken() throws Exception {
-    JsonNode event = event(Http.send(new SdkSignedRequests(TEMP, TEMP_SECRET, TOKEN).sign("GET", url("/files/x"), null)));
+    JsonNode event = event(Http.send(new SdkSignedRequests(TEMP, TEMP_SECRET, TOKEN)
+        .sign("GET", url("/files/x"), null)));
     assertThat(event.get("requestContext").get("identity").get("userArn").asText())
         .isEqualTo("arn:aws:iam::123456789012:role/deployer");
 

@@ -3,9 +3,8 @@ package dev.restgate.authorizers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.restgate.config.ConfigLoader;
-import dev.restgate.config.GatewayConfig;
 import dev.restgate.testing.EmbeddedGateway;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,7 @@ class InvokeApiSigningTest {
   @BeforeAll
   static void start(@TempDir Path tempDir) throws Exception {
     dir = tempDir;
-    Files.writeString(dir.resolve("gateway.yaml"), """
+    gateway = AuthFixtures.startGateway(dir, null, """
         region: us-east-1
         accountId: '123456789012'
         identities:
@@ -57,10 +56,7 @@ class InvokeApiSigningTest {
             - {functionName: echo, handler: authfixture.EchoEvent, codeUri: CODE}
         """.replace("INVOKER_SECRET", INVOKER_SECRET).replace("INVOKER", INVOKER)
         .replace("READER_SECRET", READER_SECRET).replace("READER", READER)
-        .replace("CODE", AuthFixtures.functions().toString()));
-    GatewayConfig config = ConfigLoader.standard(InvokeApiSigningTest.class.getClassLoader())
-        .load(dir.resolve("gateway.yaml"));
-    gateway = EmbeddedGateway.start(config, dir.resolve("data"));
+        );
   }
 
   @AfterAll
@@ -86,7 +82,8 @@ class InvokeApiSigningTest {
 
   @Test
   void theSdkIsRefusedWithoutAnAllowOrWithUnknownCredentials() {
-    try (LambdaClient reader = client(READER, READER_SECRET); LambdaClient stranger = client("AKIASTRANGER0EXAMPLE", "x")) {
+    try (LambdaClient reader = client(READER, READER_SECRET);
+        LambdaClient stranger = client("AKIASTRANGER0EXAMPLE", "x")) {
       assertThatThrownBy(() -> reader.invoke(r -> r.functionName("echo")))
           .isInstanceOfSatisfying(LambdaException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(403);
@@ -121,6 +118,9 @@ class InvokeApiSigningTest {
     List<String> command = new ArrayList<>(List.of("aws", "lambda", "invoke", "--endpoint-url",
         gateway.uri("").toString(), "--region", "us-east-1", "--function-name", "echo", "--payload", "{}",
         dir.resolve("out.json").toString()));
+    if (cliVersion().startsWith("aws-cli/2")) {
+      command.addAll(List.of("--cli-binary-format", "raw-in-base64-out"));
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> environment = builder.environment();
     environment.put("AWS_ACCESS_KEY_ID", accessKey);
@@ -128,13 +128,25 @@ class InvokeApiSigningTest {
     environment.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
     environment.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
     environment.put("AWS_MAX_ATTEMPTS", "1");
-    Process process;
-    try {
-      process = builder.start();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("This test runs the AWS CLI (`aws`); install it (pip install awscli)", e);
-    }
+    Process process = start(builder);
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     return new Cli(process.waitFor(), output);
+  }
+
+  /** {@code aws --version}: v1 takes a JSON payload as it is, v2 wants to be told. */
+  private static String cliVersion() throws Exception {
+    Process process = start(new ProcessBuilder("aws", "--version").redirectErrorStream(true));
+    String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    process.waitFor();
+    return version;
+  }
+
+  private static Process start(ProcessBuilder builder) {
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new IllegalStateException("This test runs the AWS CLI (`aws`): install it (apt-get install awscli, or "
+          + "pip install awscli)", e);
+    }
   }
 }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.restgate.config.ConfigLoader;
-import dev.restgate.config.GatewayConfig;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,10 +83,10 @@ class LambdaAuthorizersTest {
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
     Path functions = AuthFixtures.functions();
-    Files.writeString(dir.resolve("openapi.yaml"), OPENAPI
+    gateway = AuthFixtures.startGateway(dir, OPENAPI
         .replace("ECHO", "{type: aws_proxy, httpMethod: POST, uri: 'FUNCTIONSecho/invocations'}")
-        .replace("FUNCTIONS", FUNCTIONS));
-    Files.writeString(dir.resolve("gateway.yaml"), """
+        .replace("FUNCTIONS", FUNCTIONS),
+        """
         restApis:
           - id: authzapi01
             body: openapi.yaml
@@ -101,10 +98,7 @@ class LambdaAuthorizersTest {
             - {functionName: echo, handler: authfixture.EchoEvent, codeUri: CODE}
             - {functionName: token-authorizer, handler: authfixture.TokenAuthorizer, codeUri: CODE, timeout: 2}
             - {functionName: request-authorizer, handler: authfixture.RequestAuthorizer, codeUri: CODE}
-        """.replace("CODE", functions.toString()));
-    GatewayConfig config = ConfigLoader.standard(LambdaAuthorizersTest.class.getClassLoader())
-        .load(dir.resolve("gateway.yaml"));
-    gateway = EmbeddedGateway.start(config, dir.resolve("data"));
+        """);
   }
 
   @AfterAll

@@ -2,13 +2,10 @@ package dev.restgate.authorizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.restgate.config.ConfigLoader;
-import dev.restgate.config.GatewayConfig;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ResourcePolicyTest {
   private static final String API = "policyapi1";
   private static final String ARN = "arn:aws:execute-api:us-east-1:123456789012:" + API + "/prod/";
-  private static final String ECHO =
-      "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:"
-          + "echo/invocations";
   private static final String KEY = "AKIAPOLICY0EXAMPLE01";
   private static final String SECRET = "policy/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
@@ -33,7 +27,7 @@ class ResourcePolicyTest {
 
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("openapi.yaml"), """
+    gateway = AuthFixtures.startGateway(dir, """
         openapi: 3.0.1
         info: {title: policy, version: '1'}
         x-amazon-apigateway-policy:
@@ -61,8 +55,8 @@ class ResourcePolicyTest {
             get:
               security: [{sigv4: []}]
               x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: ECHO}
-        """.replace("ECHO", ECHO));
-    Files.writeString(dir.resolve("gateway.yaml"), """
+        """.replace("ECHO", AuthFixtures.ECHO_URI),
+        """
         region: us-east-1
         accountId: '123456789012'
         restApis:
@@ -73,10 +67,7 @@ class ResourcePolicyTest {
           functions:
             - {functionName: echo, handler: authfixture.EchoEvent, codeUri: CODE}
         """.replace("API", API).replace("KEY", KEY).replace("SECRET", SECRET)
-        .replace("CODE", AuthFixtures.functions().toString()));
-    GatewayConfig config = ConfigLoader.standard(ResourcePolicyTest.class.getClassLoader())
-        .load(dir.resolve("gateway.yaml"));
-    gateway = EmbeddedGateway.start(config, dir.resolve("data"));
+        );
   }
 
   @AfterAll

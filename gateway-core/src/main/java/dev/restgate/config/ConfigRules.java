@@ -2,7 +2,6 @@ package dev.restgate.config;
 
 import dev.restgate.spi.Json;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 

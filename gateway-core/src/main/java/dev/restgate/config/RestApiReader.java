@@ -138,6 +138,10 @@ final class RestApiReader {
     return declared;
   }
 
+  /**
+   * Reads and imports a body. With an invalid API id (already reported) the file is checked but not imported: the
+   * importer needs the id for the API's ARNs.
+   */
   private Deployment importBody(Declared declared, String apiId, String deploymentId) {
     if (declared.body() == null) {
       return null;
@@ -166,6 +170,9 @@ final class RestApiReader {
     }
     if (importer == null) {
       bodyNode.problem("cannot be imported: no ApiImporter is on the class path; add the restgate openapi module");
+      return null;
+    }
+    if (apiId == null) {
       return null;
     }
     ApiImporter.Options options = new ApiImporter.Options(apiId, path.toString(),

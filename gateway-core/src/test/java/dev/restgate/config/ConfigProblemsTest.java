@@ -163,6 +163,13 @@ class ConfigProblemsTest {
   }
 
   @Test
+  void anInvalidApiIdIsTheOnlyProblemTheBodyIsNotImportedWithoutAnId() {
+    assertThat(files.messages("restApis: [{id: requestdemo, body: pets.yaml, stages: [{stageName: prod}]}]\n"))
+        .containsOnlyKeys("/restApis/0/id");
+    assertThat(files.importer.imports).isEmpty();
+  }
+
+  @Test
   void anApiNeedsExactlyOneOfBodyAndDeploymentsAndAStage() {
     Map<String, String> messages = files.messages("""
         restApis:

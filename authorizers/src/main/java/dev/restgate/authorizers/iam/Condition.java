@@ -68,7 +68,8 @@ final class Condition {
     }
     Predicate<String> single = switch (base) {
       case "StringEquals", "StringNotEquals" -> anyOf(texts, expected -> expected::equals);
-      case "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase" -> anyOf(texts, expected -> expected::equalsIgnoreCase);
+      case "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase" ->
+          anyOf(texts, expected -> expected::equalsIgnoreCase);
       case "StringLike", "StringNotLike", "ArnEquals", "ArnNotEquals", "ArnLike", "ArnNotLike" ->
           anyOf(texts, expected -> Wildcard.caseSensitive(expected)::matches);
       case "NumericEquals", "NumericNotEquals" -> numeric(texts, Comparison.EQ, where);

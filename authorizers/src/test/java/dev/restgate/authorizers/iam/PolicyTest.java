@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** IAM policy evaluation: effects, wildcards, the negated forms, principals and every condition operator. */
 class PolicyTest {
@@ -220,24 +223,42 @@ class PolicyTest {
         + "\"Resource\":\"" + "a".repeat(513) + "\"}]}"))).hasMessageContaining("longer than 512 characters");
   }
 
+  /** Statements that do not compile, each with what the message must say. */
+  static Stream<Arguments> malformedStatements() {
+    String all = "\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"";
+    return Stream.of(
+        Arguments.of("{\"Effect\":\"Permit\",\"Action\":\"*\",\"Resource\":\"*\"}",
+            "Statement[0].Effect must be Allow or Deny"),
+        Arguments.of("{\"Effect\":\"Allow\",\"Resource\":\"*\"}",
+            "Statement[0] must have exactly one of Action and NotAction"),
+        Arguments.of("{\"Effect\":\"Allow\",\"Action\":[],\"Resource\":\"*\"}",
+            "Statement[0].Action must be a string"),
+        Arguments.of("{" + all + ",\"Principal\":\"*\"}", "Statement[0] has a Principal"),
+        Arguments.of("{" + all + ",\"Condition\":{\"StringMatches\":{\"a\":\"b\"}}}",
+            "Statement[0].Condition.StringMatches.a: unknown condition operator StringMatches"),
+        Arguments.of("{" + all + ",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/33\"}}}",
+            "prefix length outside 0..32"),
+        Arguments.of("{" + all + ",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"example.com\"}}}",
+            "is not an IP address"),
+        Arguments.of("{" + all + ",\"Condition\":{\"DateLessThan\":{\"aws:CurrentTime\":\"tomorrow\"}}}",
+            "is not an ISO 8601 date"),
+        Arguments.of("{" + all + ",\"Condition\":{\"NullIfExists\":{\"a\":\"true\"}}}",
+            "Null has no IfExists form"),
+        Arguments.of("{" + all + ",\"Sids\":\"x\"}", "Statement[0] has an unknown key Sids"));
+  }
+
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}              | Version must be",
-      "{\"Version\":\"2012-10-17\",\"Statement\":[]}                                            | Statement must be",
-      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Permit\",\"Action\":\"*\",\"Resource\":\"*\"}]} | Statement[0].Effect must be Allow or Deny",
-      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Resource\":\"*\"}]}   | Statement[0] must have exactly one of Action and NotAction",
-      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[],\"Resource\":\"*\"}]} | Statement[0].Action must be a string",
-      "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Principal\":\"*\"}} | Statement has a Principal",
-      "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"StringMatches\":{\"a\":\"b\"}}}} | Statement.Condition.StringMatches.a: unknown condition operator StringMatches",
-      "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/33\"}}}} | prefix length outside 0..32",
-      "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"example.com\"}}}} | is not an IP address",
-      "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:CurrentTime\":\"tomorrow\"}}}} | is not an ISO 8601 date",
-      "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"NullIfExists\":{\"a\":\"true\"}}}} | Null has no IfExists form",
-      "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Sids\":\"x\"}} | Statement has an unknown key Sids"
-  })
-  void malformedPoliciesAreRefusedSayingWhere(String document, String message) {
-    assertThatThrownBy(() -> Policy.identity(json(document.trim()))).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(message.trim());
+  @MethodSource("malformedStatements")
+  void malformedStatementsAreRefusedSayingWhere(String statement, String message) {
+    assertThatThrownBy(() -> identity("[" + statement + "]")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void aPolicyNeedsAVersionAndStatements() {
+    assertThatThrownBy(() -> Policy.identity(json("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\","
+        + "\"Resource\":\"*\"}}"))).hasMessageContaining("Version must be");
+    assertThatThrownBy(() -> identity("[]")).hasMessageContaining("Statement must be");
   }
 
   @Test

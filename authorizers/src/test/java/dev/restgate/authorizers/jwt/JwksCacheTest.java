@@ -15,7 +15,6 @@ import dev.restgate.authorizers.jwt.TokenResult.Invalid;
 import dev.restgate.authorizers.jwt.TokenResult.Valid;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
