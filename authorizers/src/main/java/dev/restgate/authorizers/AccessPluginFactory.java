@@ -125,7 +125,7 @@ public final class AccessPluginFactory implements PluginFactory<Void> {
     String stage = site.stage().stageName();
     String fingerprint = Ids.derive(12, authorizer.type(), authorizer.authorizerUri(),
         String.valueOf(authorizer.identitySource()), String.valueOf(authorizer.identityValidationExpression()));
-    String scope = AuthorizerResults.scopePrefix(apiId, stage) + authorizer.id() + '/' + fingerprint + '/';
+    String scope = apiId + '/' + stage + '/' + authorizer.id() + '/' + fingerprint + '/';
     String sourceArn = "arn:aws:execute-api:" + site.region() + ":" + site.accountId() + ":" + apiId
         + "/authorizers/" + authorizer.id();
     LambdaEvents events = site.service(LambdaEvents.class).orElseThrow();

@@ -57,16 +57,5 @@ final class AuthorizerResults {
     cache.put(key, new Entry(result, clock.instant().plus(ttl), ttl));
   }
 
-  /** Drops the cached results of every authorizer of stage {@code stageName} of API {@code apiId}. */
-  void flush(String apiId, String stageName) {
-    String prefix = scopePrefix(apiId, stageName);
-    cache.asMap().keySet().removeIf(key -> key.startsWith(prefix));
-  }
-
-  /** The start of the keys of one stage's authorizers. */
-  static String scopePrefix(String apiId, String stageName) {
-    return apiId + '/' + stageName + '/';
-  }
-
   private record Entry(AuthorizerResult result, Instant expires, Duration ttl) {}
 }

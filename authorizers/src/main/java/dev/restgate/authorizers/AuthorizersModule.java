@@ -77,16 +77,6 @@ public final class AuthorizersModule implements GatewayModule {
     context.registerService(ServiceCallAuthorizer.class, new SignedCalls(identities, clock));
   }
 
-  /**
-   * Forgets the cached Lambda authorizer results of one stage, as {@code DELETE
-   * /restapis/{id}/stages/{stage}/cache/authorizers} does on AWS.
-   */
-  public void flushAuthorizerCache(String apiId, String stageName) {
-    if (authorizerResults != null) {
-      authorizerResults.flush(apiId, stageName);
-    }
-  }
-
   private static String fetch(OutboundHttp http, URI uri) throws IOException {
     Headers headers = new Headers(2);
     headers.add("Accept", "application/json");

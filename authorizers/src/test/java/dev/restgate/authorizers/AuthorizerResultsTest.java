@@ -1,0 +1,67 @@
+package dev.restgate.authorizers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Cached authorizer results live for their TTL by the gateway's clock, and parsing refuses what AWS refuses. */
+class AuthorizerResultsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A clock the test moves. */
+  private static final class TestClock extends Clock {
+    private Instant now = Instant.parse("2026-12-03T10:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private static AuthorizerResult result(String json) throws Exception {
+    return AuthorizerResult.parse(JSON.readTree(json));
+  }
+
+  @Test
+  void aResultIsServedUntilItsTtlEndsByTheGatewaysClock() throws Exception {
+    TestClock clock = new TestClock();
+    AuthorizerResults results = new AuthorizerResults(clock);
+    AuthorizerResult allow = result("{\"principalId\":\"ada\",\"policyDocument\":{\"Statement\":{\"Effect\":"
+        + "\"Allow\",\"Action\":\"execute-api:Invoke\",\"Resource\":\"*\"}}}");
+
+    results.put("api/prod/auth/x/token", allow, Duration.ofSeconds(300));
+    clock.now = clock.now.plusSeconds(299);
+    assertThat(results.get("api/prod/auth/x/token")).isSameAs(allow);
+    assertThat(results.get("api/prod/auth/x/other")).isNull();
+    clock.now = clock.now.plusSeconds(1);
+    assertThat(results.get("api/prod/auth/x/token")).isNull();
+  }
+
+  @Test
+  void contextValuesAreStringifiedAndNullsLeftOut() throws Exception {
+    AuthorizerResult parsed = result("{\"principalId\":42,\"policyDocument\":{\"Statement\":{\"Effect\":\"Deny\","
+        + "\"Action\":\"*\",\"Resource\":\"*\"}},\"context\":{\"s\":\"v\",\"n\":1.5,\"b\":false,\"z\":null},"
+        + "\"usageIdentifierKey\":\"key-1\"}");
+
+    assertThat(parsed.principalId()).isEqualTo("42");
+    assertThat(parsed.context()).containsExactly(Map.entry("s", "v"), Map.entry("n", "1.5"), Map.entry("b", "false"));
+    assertThat(parsed.usageIdentifierKey()).isEqualTo("key-1");
+  }
+}
