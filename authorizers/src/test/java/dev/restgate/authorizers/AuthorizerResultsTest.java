@@ -3,11 +3,9 @@ package dev.restgate.authorizers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
+import dev.restgate.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,42 +13,22 @@ import org.junit.jupiter.api.Test;
 class AuthorizerResultsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A clock the test moves. */
-  private static final class TestClock extends Clock {
-    private Instant now = Instant.parse("2026-12-03T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private static AuthorizerResult result(String json) throws Exception {
     return AuthorizerResult.parse(JSON.readTree(json));
   }
 
   @Test
   void aResultIsServedUntilItsTtlEndsByTheGatewaysClock() throws Exception {
-    TestClock clock = new TestClock();
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
     AuthorizerResults results = new AuthorizerResults(clock);
     AuthorizerResult allow = result("{\"principalId\":\"ada\",\"policyDocument\":{\"Statement\":{\"Effect\":"
         + "\"Allow\",\"Action\":\"execute-api:Invoke\",\"Resource\":\"*\"}}}");
 
     results.put("api/prod/auth/x/token", allow, Duration.ofSeconds(300));
-    clock.now = clock.now.plusSeconds(299);
+    clock.advance(Duration.ofSeconds(299));
     assertThat(results.get("api/prod/auth/x/token")).isSameAs(allow);
     assertThat(results.get("api/prod/auth/x/other")).isNull();
-    clock.now = clock.now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     assertThat(results.get("api/prod/auth/x/token")).isNull();
   }
 

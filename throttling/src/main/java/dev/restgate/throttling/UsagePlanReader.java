@@ -142,7 +142,7 @@ final class UsagePlanReader {
     return apiStages;
   }
 
-  private static ThrottleSettings throttle(ConfigNode node) {
+  static ThrottleSettings throttle(ConfigNode node) {
     if (!node.isObjectWith(THROTTLE_KEYS)) {
       return null;
     }
@@ -150,11 +150,21 @@ final class UsagePlanReader {
         node.field("rateLimit").number(0, Double.MAX_VALUE));
   }
 
+  /**
+   * A quota. {@code offset} is the day its windows start on, as the CLI and CloudFormation documentation define it:
+   * 0 for {@code DAY}; 0 (Sunday) to 6 (Saturday) for {@code WEEK}; 0 (the 1st) to 27 (the 28th) for {@code MONTH}.
+   */
   private static QuotaSettings quota(ConfigNode node) {
     if (!node.isObjectWith(QUOTA_KEYS)) {
       return null;
     }
-    return new QuotaSettings(node.field("limit").required().integer(0, Integer.MAX_VALUE),
-        node.field("offset").integer(0, Integer.MAX_VALUE), node.field("period").required().oneOf(PERIODS));
+    String period = node.field("period").required().oneOf(PERIODS);
+    ConfigNode offsetNode = node.field("offset");
+    Integer offset = offsetNode.integer(0, Integer.MAX_VALUE);
+    if (offset != null && period != null && offset > QuotaWindow.maxOffset(period)) {
+      offsetNode.problem("is " + offset + "; a " + period + " quota's offset is the day its windows start on: "
+          + QuotaWindow.offsetRule(period));
+    }
+    return new QuotaSettings(node.field("limit").required().integer(0, Integer.MAX_VALUE), offset, period);
   }
 }

@@ -161,6 +161,38 @@ class UsagePlansSectionTest {
     assertThat(files.messages(
         "rateLimiting: {backend: postgresql, redisUri: \"redis://x\", url: \"mysql://db\"}\n"))
         .containsOnlyKeys("/rateLimiting/redisUri", "/rateLimiting/url");
+    assertThat(files.messages("rateLimiting: {failOpen: false}\n"))
+        .containsOnly(Map.entry("/rateLimiting/failOpen", "is not used by the default engine; remove it, or choose "
+            + "the engine that needs it"));
+  }
+
+  @Test
+  void theAccountThrottleDefaultsToAwsLimitsAndMaySetEither() throws Exception {
+    assertThat(plans(files.load(API)).rateLimiting().accountThrottle())
+        .isEqualTo(new ThrottleSettings(5000, 10000.0));
+    RateLimitingConfig limits = plans(files.load(API + "rateLimiting: {accountThrottle: {rateLimit: 50}}\n"))
+        .rateLimiting();
+    assertThat(limits.accountThrottle()).isEqualTo(new ThrottleSettings(5000, 50.0));
+    assertThat(limits.failOpen()).isTrue();
+    assertThat(plans(files.load(API + "rateLimiting: {backend: redis, redisUri: \"redis://r:6379\", failOpen: false}\n"))
+        .rateLimiting().failOpen()).isFalse();
+  }
+
+  @Test
+  void aQuotaOffsetIsTheDayItsWindowsStartOn() {
+    assertThat(files.messages(API + """
+        usagePlans:
+          - {name: a, quota: {limit: 5, period: DAY, offset: 1}}
+          - {name: b, quota: {limit: 5, period: WEEK, offset: 7}}
+          - {name: c, quota: {limit: 5, period: MONTH, offset: 28}}
+          - {name: d, quota: {limit: 5, period: MONTH, offset: 27}}
+        """)).containsOnly(
+        Map.entry("/usagePlans/0/quota/offset", "is 1; a DAY quota's offset is the day its windows start on: 0 for "
+            + "a DAY quota"),
+        Map.entry("/usagePlans/1/quota/offset", "is 7; a WEEK quota's offset is the day its windows start on: 0 "
+            + "(Sunday) to 6 (Saturday)"),
+        Map.entry("/usagePlans/2/quota/offset", "is 28; a MONTH quota's offset is the day its windows start on: 0 "
+            + "(the 1st) to 27 (the 28th)"));
   }
 
   @Test
@@ -178,7 +210,9 @@ class UsagePlansSectionTest {
 
   @Test
   void secretsAreLeftOutOfToString() {
-    assertThat(new RateLimitingConfig("postgresql", null, "jdbc:postgresql://db/gw", "gw", "s3cret").toString())
-        .doesNotContain("s3cret");
+    assertThat(new RateLimitingConfig("postgresql", null, "jdbc:postgresql://db/gw", "gw", "s3cret", null, true)
+        .toString()).doesNotContain("s3cret");
+    assertThat(new RateLimitingConfig("redis", "redis://user:s3cret@cache:6379", null, null, null, null, true)
+        .toString()).doesNotContain("s3cret").contains("redis://****@cache:6379");
   }
 }

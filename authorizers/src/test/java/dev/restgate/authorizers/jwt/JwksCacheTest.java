@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.restgate.authorizers.jwt.TokenResult.Invalid;
 import dev.restgate.authorizers.jwt.TokenResult.Valid;
+import dev.restgate.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

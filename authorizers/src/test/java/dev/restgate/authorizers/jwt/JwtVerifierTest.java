@@ -19,6 +19,7 @@ import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
 import dev.restgate.authorizers.jwt.TokenResult.Invalid;
 import dev.restgate.authorizers.jwt.TokenResult.Valid;
+import dev.restgate.testing.MutableClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

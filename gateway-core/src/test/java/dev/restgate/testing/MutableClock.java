@@ -1,4 +1,4 @@
-package dev.restgate.authorizers.jwt;
+package dev.restgate.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand. */
-final class MutableClock extends Clock {
+/** A clock that tests move by hand, so that expiry, buckets and windows are tested without sleeping. */
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     now = start;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
+  }
+
+  public void set(Instant instant) {
+    now = instant;
   }
 
   @Override
@@ -30,6 +34,6 @@ final class MutableClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException();
+    throw new UnsupportedOperationException("tests read the instant only");
   }
 }

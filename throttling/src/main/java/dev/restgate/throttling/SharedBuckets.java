@@ -1,0 +1,80 @@
+package dev.restgate.throttling;
+
+import dev.restgate.spi.GatewayException;
+import dev.restgate.spi.GatewayResponseType;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.time.Clock;
+import java.util.function.LongSupplier;
+
+/**
+ * Buckets every gateway node shares, in Redis or PostgreSQL, through a Bucket4j proxy manager: each token is taken
+ * with the store's compare-and-swap or row lock, so nodes together never admit more than a limit allows. While the
+ * store does not answer, requests are admitted (fail open) or refused with 429 (fail closed), as configured.
+ */
+final class SharedBuckets implements Buckets {
+  private final Store store;
+  private final BackendHealth health;
+  private final boolean failOpen;
+
+  /** A shared store: connects on first use (and again after it was lost), then hands out its proxy manager. */
+  interface Store extends AutoCloseable {
+    ProxyManager<String> proxies();
+
+    String location();
+
+    @Override
+    void close();
+  }
+
+  SharedBuckets(Store store, boolean failOpen, Clock clock) {
+    this.store = store;
+    this.failOpen = failOpen;
+    this.health = new BackendHealth("The rate limiting store at " + store.location(),
+        failOpen ? "requests are served without the limits kept there" : "requests those limits apply to get 429",
+        clock);
+  }
+
+  @Override
+  public boolean tryConsume(String key, Shape shape, LongSupplier usedBefore) throws GatewayException {
+    if (shape.admitsNothing()) {
+      return false;
+    }
+    if (!health.shouldTry()) {
+      return unavailable();
+    }
+    boolean admitted;
+    try {
+      admitted = store.proxies().builder()
+          .withImplicitConfigurationReplacement(shape.version(), TokensInheritanceStrategy.ADDITIVE)
+          .build(key, shape::configuration)
+          .tryConsume(1);
+    } catch (RuntimeException e) {
+      health.failed(e);
+      return unavailable();
+    }
+    health.succeeded();
+    return admitted;
+  }
+
+  private boolean unavailable() throws GatewayException {
+    if (failOpen) {
+      return true;
+    }
+    throw new GatewayException(GatewayResponseType.THROTTLED);
+  }
+
+  boolean isUp() {
+    return health.isUp();
+  }
+
+  @Override
+  public String location() {
+    return store.location();
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.restgate.throttling;
+
+import dev.restgate.http.GatewayResponse;
+import dev.restgate.spi.ApiKeyInUse;
+import dev.restgate.spi.Exchange;
+import dev.restgate.spi.GatewayException;
+import dev.restgate.spi.GatewayResponseType;
+import dev.restgate.spi.Handler;
+import dev.restgate.spi.Plugin;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The limits of one method, in AWS's order: the usage plan's throttle for the caller's key, the stage's method
+ * throttle, the account-level throttle, then the plan's quota. Each is one bucket operation; a request any of them
+ * refuses gets 429, {@code Too Many Requests} for a throttle and {@code Limit Exceeded} for the quota. Admitted
+ * requests with a key are counted in the usage records.
+ */
+final class ThrottlePlugin implements Plugin {
+  private static final Logger LOG = LoggerFactory.getLogger(ThrottlePlugin.class);
+  private static final LongSupplier NOTHING_USED = () -> 0;
+
+  private final String apiStage;
+  private final Buckets buckets;
+  private final AccountThrottle account;
+  private final String stageKey;
+  private final Shape stageShape;
+  private final Map<String, PlanLimits> plans;
+  private final UsageRecords usage;
+
+  /**
+   * @param stageShape the stage's throttle of this method, or null when the stage sets none
+   * @param plans the limits of each usage plan of the stage, by plan id; empty when the method takes no API key
+   */
+  ThrottlePlugin(String apiStage, Buckets buckets, AccountThrottle account, String stageKey, Shape stageShape,
+      Map<String, PlanLimits> plans, UsageRecords usage) {
+    this.apiStage = apiStage;
+    this.buckets = buckets;
+    this.account = account;
+    this.stageKey = stageKey;
+    this.stageShape = stageShape;
+    this.plans = plans;
+    this.usage = usage;
+  }
+
+  @Override
+  public GatewayResponse handle(Exchange exchange, Handler next) throws Exception {
+    ApiKeyInUse key = exchange.apiKey();
+    PlanLimits plan = key == null ? null : plans.get(key.usagePlanId());
+    if (plan != null && plan.throttle() != null
+        && !buckets.tryConsume(plan.throttleKey(key.keyId()), plan.throttle(), NOTHING_USED)) {
+      LOG.debug("{}: API key {} exceeded the throttle limit of usage plan {} for {}", exchange.requestId(),
+          key.keyId(), plan.usagePlanId(), apiStage);
+      throw new GatewayException(GatewayResponseType.THROTTLED);
+    }
+    if (stageShape != null && !buckets.tryConsume(stageKey, stageShape, NOTHING_USED)) {
+      LOG.debug("{}: the method throttle limit of {} was exceeded", exchange.requestId(), apiStage);
+      throw new GatewayException(GatewayResponseType.THROTTLED);
+    }
+    if (!account.tryConsume()) {
+      LOG.debug("{}: the account-level throttle limit was exceeded", exchange.requestId());
+      throw new GatewayException(GatewayResponseType.THROTTLED);
+    }
+    if (plan != null) {
+      LocalDate day = LocalDate.ofInstant(exchange.requestTime(), ZoneOffset.UTC);
+      if (plan.quota() != null) {
+        QuotaWindow window = QuotaWindow.of(plan.quota(), day);
+        String keyId = key.keyId();
+        if (!buckets.tryConsume(plan.quotaKey(keyId, window), plan.quotaShape(),
+            () -> usedBefore(plan.usagePlanId(), keyId, window, day))) {
+          LOG.debug("{}: API key {} exhausted the quota of usage plan {} ({} per {})", exchange.requestId(), keyId,
+              plan.usagePlanId(), plan.quota().limit(), plan.quota().period());
+          throw new GatewayException(GatewayResponseType.QUOTA_EXCEEDED);
+        }
+      }
+      usage.record(plan.usagePlanId(), key.keyId(), day);
+    }
+    return next.handle(exchange);
+  }
+
+  /** What the key used in this window before this process started counting it: the usage records know. */
+  private long usedBefore(String usagePlanId, String keyId, QuotaWindow window, LocalDate day) {
+    try {
+      return usage.used(usagePlanId, keyId, window.start(), day);
+    } catch (Exception e) {
+      LOG.warn("The usage of API key {} in usage plan {} could not be read ({}); its quota counts from 0 in this "
+          + "window", keyId, usagePlanId, e.toString());
+      return 0;
+    }
+  }
+}
