@@ -31,8 +31,10 @@ public final class ThrottlePluginFactory implements PluginFactory<Void> {
 
   @Override
   public Optional<Plugin> create(MethodSite site, Void config) {
-    Throttling throttling = site.service(Throttling.class).orElseThrow(() -> new IllegalStateException(
-        "the throttling module registers its state for every configuration"));
+    Throttling throttling = site.service(Throttling.class).orElse(null);
+    if (throttling == null) {
+      return Optional.empty();
+    }
     String apiId = site.api().id();
     String stage = site.stage().stageName();
     String method = site.method().httpMethod();

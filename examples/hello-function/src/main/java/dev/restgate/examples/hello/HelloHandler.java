@@ -39,6 +39,8 @@ public class HelloHandler implements RequestHandler<APIGatewayProxyRequestEvent,
     echo.put("requestPath", event.getRequestContext() == null ? null : event.getRequestContext().getPath());
     echo.put("userArn", event.getRequestContext() == null || event.getRequestContext().getIdentity() == null
         ? null : event.getRequestContext().getIdentity().getUserArn());
+    echo.put("apiKey", event.getRequestContext() == null || event.getRequestContext().getIdentity() == null
+        ? null : event.getRequestContext().getIdentity().getApiKey());
     echo.put("authorizer", event.getRequestContext() == null ? null : event.getRequestContext().getAuthorizer());
     echo.put("body", event.getBody());
 
