@@ -19,4 +19,10 @@ public record ApiKey(
     stageKeys = Copies.list(stageKeys);
     tags = Copies.map(tags);
   }
+
+  /** Without the value, which is a secret: logs and messages name keys by id. */
+  @Override
+  public String toString() {
+    return "ApiKey[id=" + id + ", name=" + name + ", customerId=" + customerId + ", enabled=" + enabled + "]";
+  }
 }

@@ -64,6 +64,16 @@ final class SharedBuckets implements Buckets {
     throw new GatewayException(GatewayResponseType.THROTTLED);
   }
 
+  /** Connects to the store (creating its table), so that the first requests do not wait for it. */
+  void connect() {
+    try {
+      store.proxies();
+      health.succeeded();
+    } catch (RuntimeException e) {
+      health.failed(e);
+    }
+  }
+
   boolean isUp() {
     return health.isUp();
   }

@@ -30,6 +30,7 @@ public final class ThrottlingModule implements GatewayModule {
   private Buckets buckets;
   private AccountThrottle account;
   private UsageRecords usage;
+  /** Flushes the usage records, and connects a shared store at start. */
   private ScheduledExecutorService flusher;
   private long version;
 
@@ -84,12 +85,15 @@ public final class ThrottlingModule implements GatewayModule {
     rateLimiting = limits;
     store = storeConfig;
     flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "restgate-usage-records");
+      Thread thread = new Thread(runnable, "restgate-throttling");
       thread.setDaemon(true);
       return thread;
     });
     flusher.scheduleWithFixedDelay(usage::flush, UsageRecords.FLUSH_SECONDS, UsageRecords.FLUSH_SECONDS,
         TimeUnit.SECONDS);
+    if (buckets instanceof SharedBuckets shared) {
+      flusher.execute(shared::connect);
+    }
     LOG.info("Rate limits are counted in {} ({}); usage records are kept in {}", buckets.location(),
         limits.backend(), usageStore.location());
   }

@@ -214,5 +214,7 @@ class UsagePlansSectionTest {
         .toString()).doesNotContain("s3cret");
     assertThat(new RateLimitingConfig("redis", "redis://user:s3cret@cache:6379", null, null, null, null, true)
         .toString()).doesNotContain("s3cret").contains("redis://****@cache:6379");
+    assertThat(new ApiKey("alicekey01", "alice-key-0123456789abcdef", "alice", null, null, true, null, null)
+        .toString()).doesNotContain("alice-key-0123456789abcdef").contains("alicekey01");
   }
 }
