@@ -7,14 +7,12 @@ import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.testing.MutableClock;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,57 +21,31 @@ import org.junit.jupiter.api.Test;
  */
 class RedisOutageTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
-  private Process redis;
-  private int port;
+  private RedisServer redis;
+
+  @BeforeEach
+  void newRedis() throws IOException {
+    redis = new RedisServer();
+  }
 
   @AfterEach
-  void stopRedis() {
-    if (redis != null) {
-      redis.destroyForcibly();
-    }
-  }
-
-  private void startRedis() throws Exception {
-    redis = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
-        "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException notYet) {
-        Thread.sleep(50);
-      }
-    }
-    throw new IllegalStateException("redis-server did not start on port " + port);
-  }
-
-  private void stopRedisNow() throws InterruptedException {
-    redis.destroyForcibly();
-    redis.waitFor(10, TimeUnit.SECONDS);
+  void stopRedis() throws InterruptedException {
+    redis.close();
   }
 
   private SharedBuckets buckets(boolean failOpen) {
-    return new SharedBuckets(new RedisStore("redis://127.0.0.1:" + port, new GatewayTimeMeter(Clock.systemUTC())),
-        failOpen, clock);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return new SharedBuckets(new RedisStore(redis.uri(), new GatewayTimeMeter(Clock.systemUTC())), failOpen, clock);
   }
 
   @Test
   void failingOpenServesWhileRedisIsDownAndEnforcesAgainWhenItReturns() throws Exception {
-    port = freePort();
-    startRedis();
+    redis.start();
     Shape one = Shape.throttle(1, 0.001, 1);
     try (SharedBuckets buckets = buckets(true)) {
       assertThat(buckets.tryConsume("a", one, () -> 0)).isTrue();
       assertThat(buckets.tryConsume("a", one, () -> 0)).isFalse();
 
-      stopRedisNow();
+      redis.stop();
       long started = System.nanoTime();
       for (int i = 0; i < 20; i++) {
         assertThat(buckets.tryConsume("a", one, () -> 0)).isTrue();
@@ -81,7 +53,7 @@ class RedisOutageTest {
       assertThat(buckets.isUp()).isFalse();
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 
-      startRedis();
+      redis.start();
       clock.advance(BackendHealth.RETRY_INTERVAL);
       awaitEnforced(buckets, one);
       assertThat(buckets.isUp()).isTrue();
@@ -90,12 +62,11 @@ class RedisOutageTest {
 
   @Test
   void failingClosedRefusesWith429WhileRedisIsDown() throws Exception {
-    port = freePort();
-    startRedis();
+    redis.start();
     Shape many = Shape.throttle(100, 1, 1);
     try (SharedBuckets buckets = buckets(false)) {
       assertThat(buckets.tryConsume("b", many, () -> 0)).isTrue();
-      stopRedisNow();
+      redis.stop();
       for (int i = 0; i < 3; i++) {
         assertThatThrownBy(() -> buckets.tryConsume("b", many, () -> 0)).isInstanceOf(GatewayException.class)
             .extracting(e -> ((GatewayException) e).type()).isEqualTo(GatewayResponseType.THROTTLED);
@@ -105,12 +76,11 @@ class RedisOutageTest {
 
   @Test
   void aRedisThatIsDownAtStartIsUsedOnceItAnswers() throws Exception {
-    port = freePort();
     Shape one = Shape.throttle(1, 0.001, 1);
     try (SharedBuckets buckets = buckets(true)) {
       assertThat(buckets.tryConsume("c", one, () -> 0)).isTrue();
       assertThat(buckets.isUp()).isFalse();
-      startRedis();
+      redis.start();
       clock.advance(BackendHealth.RETRY_INTERVAL);
       awaitEnforced(buckets, one);
     }
