@@ -7,7 +7,8 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 /**
  * The account-level limit: one bucket in this process that every request draws from, whatever its method. It is
  * counted per node: it protects the node, and a shared bucket every request takes from would make the shared store
- * the bottleneck of the whole cluster.
+ * the bottleneck of the whole cluster. A request brings its configuration's shape; the bucket takes a newer shape,
+ * keeping the tokens used, the first time a request of a newer configuration arrives.
  */
 final class AccountThrottle {
   private final TimeMeter time;
@@ -20,14 +21,19 @@ final class AccountThrottle {
     this.bucket = build(shape);
   }
 
-  boolean tryConsume() {
-    Bucket current = bucket;
-    return current != null && current.tryConsume(1);
+  boolean tryConsume(Shape current) {
+    if (current.version() > shape.version()) {
+      reshape(current);
+    }
+    Bucket active = bucket;
+    return active != null && active.tryConsume(1);
   }
 
-  /** Takes the shape of a newer configuration, keeping the tokens used. */
-  synchronized void reshape(Shape newer) {
-    if (newer.configuration() == null || bucket == null) {
+  private synchronized void reshape(Shape newer) {
+    if (newer.version() <= shape.version()) {
+      return;
+    }
+    if (newer.admitsNothing() || bucket == null) {
       bucket = build(newer);
     } else if (!newer.configuration().equals(shape.configuration())) {
       bucket.replaceConfiguration(newer.configuration(), TokensInheritanceStrategy.ADDITIVE);

@@ -30,6 +30,9 @@ final class KeyRing {
     plans.forEach(plan -> plansById.put(plan.id(), plan));
     for (UsagePlanKey planKey : planKeys) {
       UsagePlan plan = plansById.get(planKey.usagePlanId());
+      if (plan == null) {
+        continue;
+      }
       for (ApiStage stage : plan.apiStages()) {
         plansByStage.computeIfAbsent(stage.apiId() + '/' + stage.stage(), s -> new HashMap<>())
             .put(planKey.keyId(), plan);

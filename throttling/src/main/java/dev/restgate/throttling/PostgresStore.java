@@ -2,7 +2,6 @@ package dev.restgate.throttling;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -62,7 +61,7 @@ final class PostgresStore implements SharedBuckets.Store {
       proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
           .primaryKeyMapper(PrimaryKeyMapper.STRING)
           .table(TABLE)
-          .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+          .expirationAfterWrite(SharedBuckets.EXPIRY)
           .clientClock(time)
           .build();
     }

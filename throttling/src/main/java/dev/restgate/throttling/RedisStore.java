@@ -1,7 +1,6 @@
 package dev.restgate.throttling;
 
 import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
@@ -53,7 +52,7 @@ final class RedisStore implements SharedBuckets.Store {
     if (proxies == null) {
       connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
       proxies = Bucket4jLettuce.casBasedBuilder(connection)
-          .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+          .expirationAfterWrite(SharedBuckets.EXPIRY)
           .clientClock(time)
           .requestTimeout(TIMEOUT)
           .build()

@@ -3,8 +3,10 @@ package dev.restgate.throttling;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
 import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,6 +15,10 @@ import java.util.function.LongSupplier;
  * store does not answer, requests are admitted (fail open) or refused with 429 (fail closed), as configured.
  */
 final class SharedBuckets implements Buckets {
+  /** A bucket's entry outlives its last use until the bucket would be full again (a quota's: its window's end). */
+  static final ExpirationAfterWriteStrategy EXPIRY =
+      ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10));
+
   private final Store store;
   private final BackendHealth health;
   private final boolean failOpen;

@@ -27,6 +27,7 @@ final class ThrottlePlugin implements Plugin {
   private final String apiStage;
   private final Buckets buckets;
   private final AccountThrottle account;
+  private final Shape accountShape;
   private final String stageKey;
   private final Shape stageShape;
   private final Map<String, PlanLimits> plans;
@@ -36,11 +37,12 @@ final class ThrottlePlugin implements Plugin {
    * @param stageShape the stage's throttle of this method, or null when the stage sets none
    * @param plans the limits of each usage plan of the stage, by plan id; empty when the method takes no API key
    */
-  ThrottlePlugin(String apiStage, Buckets buckets, AccountThrottle account, String stageKey, Shape stageShape,
-      Map<String, PlanLimits> plans, UsageRecords usage) {
+  ThrottlePlugin(String apiStage, Buckets buckets, AccountThrottle account, Shape accountShape, String stageKey,
+      Shape stageShape, Map<String, PlanLimits> plans, UsageRecords usage) {
     this.apiStage = apiStage;
     this.buckets = buckets;
     this.account = account;
+    this.accountShape = accountShape;
     this.stageKey = stageKey;
     this.stageShape = stageShape;
     this.plans = plans;
@@ -61,7 +63,7 @@ final class ThrottlePlugin implements Plugin {
       LOG.debug("{}: the method throttle limit of {} was exceeded", exchange.requestId(), apiStage);
       throw new GatewayException(GatewayResponseType.THROTTLED);
     }
-    if (!account.tryConsume()) {
+    if (!account.tryConsume(accountShape)) {
       LOG.debug("{}: the account-level throttle limit was exceeded", exchange.requestId());
       throw new GatewayException(GatewayResponseType.THROTTLED);
     }

@@ -53,9 +53,9 @@ public final class ThrottlePluginFactory implements PluginFactory<Void> {
         }
       }
     }
+    String stageKey = "stage/" + apiId + '/' + stage + ' ' + method + ' ' + path;
     return Optional.of(new ThrottlePlugin(apiId + '/' + stage, throttling.buckets(), throttling.account(),
-        "stage/" + apiId + '/' + stage + ' ' + method + ' ' + path, stageShape, Map.copyOf(plans),
-        throttling.usage()));
+        throttling.accountShape(), stageKey, stageShape, Map.copyOf(plans), throttling.usage()));
   }
 
   private static PlanLimits limits(UsagePlan plan, ThrottleSettings methodThrottle, String throttleKey,

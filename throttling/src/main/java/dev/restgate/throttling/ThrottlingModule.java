@@ -54,12 +54,10 @@ public final class ThrottlingModule implements GatewayModule {
         plans.rateLimiting().accountThrottle().rateLimit(), version);
     if (account == null) {
       account = new AccountThrottle(accountShape, time);
-    } else {
-      account.reshape(accountShape);
     }
     context.registerService(Throttling.class, new Throttling(new KeyRing(plans.apiKeys(), plans.usagePlans(),
-        plans.usagePlanKeys()), plans.usagePlans(), plans.rateLimiting().accountThrottle(), buckets, account, usage,
-        version));
+        plans.usagePlanKeys()), plans.usagePlans(), plans.rateLimiting().accountThrottle(), buckets, account,
+        accountShape, usage, version));
     context.registerService(UsageReports.class, new UsageReports(plans.usagePlans(), plans.usagePlanKeys(), usage));
   }
 

@@ -174,8 +174,8 @@ class UsagePlansSectionTest {
         .rateLimiting();
     assertThat(limits.accountThrottle()).isEqualTo(new ThrottleSettings(5000, 50.0));
     assertThat(limits.failOpen()).isTrue();
-    assertThat(plans(files.load(API + "rateLimiting: {backend: redis, redisUri: \"redis://r:6379\", failOpen: false}\n"))
-        .rateLimiting().failOpen()).isFalse();
+    String failClosed = "rateLimiting: {backend: redis, redisUri: \"redis://r:6379\", failOpen: false}\n";
+    assertThat(plans(files.load(API + failClosed)).rateLimiting().failOpen()).isFalse();
   }
 
   @Test
