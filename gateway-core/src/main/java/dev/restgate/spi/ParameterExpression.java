@@ -7,6 +7,9 @@ import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.restgate.http.GatewayRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +32,18 @@ import java.util.Map;
  *   <tr><td>{@code stageVariables.NAME}</td><td>a stage variable (canary overrides included)</td></tr>
  * </table>
  *
+ * <p>Integration response parameters ({@link #parseResponse}) read the endpoint response instead of the method
+ * request: {@code integration.response.header.NAME} (its last value),
+ * {@code integration.response.multivalueheader.NAME} (all values), {@code integration.response.body} and
+ * {@code integration.response.body.JSONPATH}, besides literals, context variables and stage variables.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class ParameterExpression {
   /** Where an expression takes its value from. */
   public enum Source {
-    LITERAL, PATH, QUERYSTRING, MULTIVALUE_QUERYSTRING, HEADER, MULTIVALUE_HEADER, BODY, CONTEXT, STAGE_VARIABLE
+    LITERAL, PATH, QUERYSTRING, MULTIVALUE_QUERYSTRING, HEADER, MULTIVALUE_HEADER, BODY, CONTEXT, STAGE_VARIABLE,
+    INTEGRATION_RESPONSE_HEADER, INTEGRATION_RESPONSE_MULTIVALUE_HEADER, INTEGRATION_RESPONSE_BODY
   }
 
   private static final String PATH = "method.request.path.";
@@ -45,6 +54,9 @@ public final class ParameterExpression {
   private static final String BODY = "method.request.body";
   private static final String CONTEXT = "context.";
   private static final String STAGE_VARIABLE = "stageVariables.";
+  private static final String RESPONSE_HEADER = "integration.response.header.";
+  private static final String RESPONSE_MULTIVALUE_HEADER = "integration.response.multivalueheader.";
+  private static final String RESPONSE_BODY = "integration.response.body";
   /** JSON values as maps, lists, strings, numbers and booleans; a missing path reads as null, not an error. */
   private static final Configuration JSON_PATHS = Configuration.builder()
       .jsonProvider(new JacksonJsonProvider()).mappingProvider(new JacksonMappingProvider())
@@ -69,33 +81,84 @@ public final class ParameterExpression {
    */
   public static ParameterExpression parse(String expression) {
     String e = expression.trim();
+    ParameterExpression common = common(expression, e);
+    if (common != null) {
+      return common;
+    }
+    ParameterExpression body = body(expression, e, BODY, Source.BODY);
+    if (body != null) {
+      return body;
+    }
+    ParameterExpression prefixed = prefixed(expression, e,
+        new Source[] {Source.PATH, Source.QUERYSTRING, Source.MULTIVALUE_QUERYSTRING, Source.HEADER,
+            Source.MULTIVALUE_HEADER},
+        new String[] {PATH, QUERYSTRING, MULTIVALUE_QUERYSTRING, HEADER, MULTIVALUE_HEADER});
+    if (prefixed != null) {
+      return prefixed;
+    }
+    throw new IllegalArgumentException("Invalid mapping expression specified: " + expression
+        + " (expected 'literal', method.request.{path|querystring|multivaluequerystring|header|multivalueheader}"
+        + ".NAME, method.request.body[.JSONPATH], context.NAME or stageVariables.NAME)");
+  }
+
+  /**
+   * Compiles the source of an integration response parameter ({@code method.response.header.NAME}'s value).
+   *
+   * @throws IllegalArgumentException for an expression of no known form, with AWS's wording and the forms allowed
+   */
+  public static ParameterExpression parseResponse(String expression) {
+    String e = expression.trim();
+    ParameterExpression common = common(expression, e);
+    if (common != null) {
+      return common;
+    }
+    ParameterExpression body = body(expression, e, RESPONSE_BODY, Source.INTEGRATION_RESPONSE_BODY);
+    if (body != null) {
+      return body;
+    }
+    ParameterExpression prefixed = prefixed(expression, e,
+        new Source[] {Source.INTEGRATION_RESPONSE_HEADER, Source.INTEGRATION_RESPONSE_MULTIVALUE_HEADER},
+        new String[] {RESPONSE_HEADER, RESPONSE_MULTIVALUE_HEADER});
+    if (prefixed != null) {
+      return prefixed;
+    }
+    throw new IllegalArgumentException("Invalid mapping expression specified: " + expression
+        + " (expected 'literal', integration.response.{header|multivalueheader}.NAME, "
+        + "integration.response.body[.JSONPATH], context.NAME or stageVariables.NAME)");
+  }
+
+  /** A literal, a context variable or a stage variable, which both sides allow; null for another form. */
+  private static ParameterExpression common(String expression, String e) {
     if (e.length() >= 2 && e.startsWith("'") && e.endsWith("'")) {
       return new ParameterExpression(expression, Source.LITERAL, e.substring(1, e.length() - 1), null);
     }
-    if (e.equals(BODY)) {
-      return new ParameterExpression(expression, Source.BODY, null, null);
+    return prefixed(expression, e, new Source[] {Source.CONTEXT, Source.STAGE_VARIABLE},
+        new String[] {CONTEXT, STAGE_VARIABLE});
+  }
+
+  private static ParameterExpression body(String expression, String e, String prefix, Source source) {
+    if (e.equals(prefix)) {
+      return new ParameterExpression(expression, source, null, null);
     }
-    if (e.startsWith(BODY + ".") && e.length() > BODY.length() + 1) {
-      String path = e.substring(BODY.length() + 1);
+    if (e.startsWith(prefix + ".") && e.length() > prefix.length() + 1) {
+      String path = e.substring(prefix.length() + 1);
       try {
-        return new ParameterExpression(expression, Source.BODY, path, JsonPath.compile("$." + path));
+        return new ParameterExpression(expression, source, path, JsonPath.compile("$." + path));
       } catch (InvalidPathException ex) {
         throw new IllegalArgumentException("Invalid mapping expression specified: " + expression + " ("
             + ex.getMessage() + ")", ex);
       }
     }
-    Source[] sources = {Source.PATH, Source.QUERYSTRING, Source.MULTIVALUE_QUERYSTRING, Source.HEADER,
-        Source.MULTIVALUE_HEADER, Source.CONTEXT, Source.STAGE_VARIABLE};
-    String[] prefixes = {PATH, QUERYSTRING, MULTIVALUE_QUERYSTRING, HEADER, MULTIVALUE_HEADER, CONTEXT,
-        STAGE_VARIABLE};
+    return null;
+  }
+
+  private static ParameterExpression prefixed(String expression, String e, Source[] sources, String[] prefixes) {
     for (int i = 0; i < prefixes.length; i++) {
       if (e.startsWith(prefixes[i]) && e.length() > prefixes[i].length()) {
         return new ParameterExpression(expression, sources[i], e.substring(prefixes[i].length()), null);
       }
     }
-    throw new IllegalArgumentException("Invalid mapping expression specified: " + expression
-        + " (expected 'literal', method.request.{path|querystring|multivaluequerystring|header|multivalueheader}"
-        + ".NAME, method.request.body[.JSONPATH], context.NAME or stageVariables.NAME)");
+    return null;
   }
 
   /** The expression as written. */
@@ -134,7 +197,37 @@ public final class ParameterExpression {
           JSON_PATHS));
       case CONTEXT -> ContextVariables.lookup(name, exchange);
       case STAGE_VARIABLE -> exchange.route().stageVariables().get(name);
+      case INTEGRATION_RESPONSE_HEADER, INTEGRATION_RESPONSE_MULTIVALUE_HEADER, INTEGRATION_RESPONSE_BODY ->
+          fromEndpointResponse(exchange.endpointResponse());
     };
+  }
+
+  /** An integration response source; null before the integration answered. */
+  private String fromEndpointResponse(EndpointResponse response) {
+    if (response == null) {
+      return null;
+    }
+    if (source == Source.INTEGRATION_RESPONSE_HEADER) {
+      return response.headers().last(name);
+    }
+    if (source == Source.INTEGRATION_RESPONSE_MULTIVALUE_HEADER) {
+      return joined(response.headers().all(name));
+    }
+    String body;
+    try {
+      body = new String(response.body().bytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the integration response body could not be read", e);
+    }
+    if (bodyPath == null) {
+      return body;
+    }
+    try {
+      return jsonText(bodyPath.read(JSON_PATHS.jsonProvider().parse(body), JSON_PATHS));
+    } catch (RuntimeException notJson) {
+      // A body that is not JSON has no value at any path, as a missing path has none.
+      return null;
+    }
   }
 
   /**
@@ -146,6 +239,8 @@ public final class ParameterExpression {
     List<String> values = switch (source) {
       case MULTIVALUE_QUERYSTRING -> exchange.request().query().get(name);
       case MULTIVALUE_HEADER -> exchange.request().headers().all(name);
+      case INTEGRATION_RESPONSE_MULTIVALUE_HEADER -> exchange.endpointResponse() == null ? List.of()
+          : exchange.endpointResponse().headers().all(name);
       default -> {
         String value = evaluate(exchange);
         yield value == null ? List.of() : List.of(value);

@@ -3,6 +3,8 @@ package dev.restgate.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.restgate.http.Body;
+import dev.restgate.http.Headers;
 import dev.restgate.testing.TestExchanges;
 import java.util.List;
 import java.util.Map;
@@ -104,5 +106,42 @@ class ParameterExpressionTest {
     assertThat(ParameterExpression.parse("method.request.body").name()).isNull();
     assertThat(ParameterExpression.parse("stageVariables.x").source())
         .isEqualTo(ParameterExpression.Source.STAGE_VARIABLE);
+  }
+
+  @Test
+  void responseExpressionsReadTheEndpointResponse() throws Exception {
+    Exchange exchange = exchange();
+    assertThat(ParameterExpression.parseResponse("integration.response.header.X-Backend").evaluate(exchange))
+        .isNull();
+    Headers headers = new Headers();
+    headers.add("X-Backend", "a").add("X-Backend", "b");
+    exchange.endpointResponse(new EndpointResponse(200, headers, Body.of("{\"id\":7,\"tags\":[\"x\"]}"), null));
+
+    assertThat(ParameterExpression.parseResponse("integration.response.header.X-Backend").evaluate(exchange))
+        .isEqualTo("b");
+    assertThat(ParameterExpression.parseResponse("integration.response.multivalueheader.X-Backend")
+        .evaluate(exchange)).isEqualTo("a,b");
+    assertThat(ParameterExpression.parseResponse("integration.response.multivalueheader.X-Backend")
+        .values(exchange)).containsExactly("a", "b");
+    assertThat(ParameterExpression.parseResponse("integration.response.body").evaluate(exchange))
+        .isEqualTo("{\"id\":7,\"tags\":[\"x\"]}");
+    assertThat(ParameterExpression.parseResponse("integration.response.body.id").evaluate(exchange)).isEqualTo("7");
+    assertThat(ParameterExpression.parseResponse("integration.response.body.tags").evaluate(exchange))
+        .isEqualTo("[\"x\"]");
+    assertThat(ParameterExpression.parseResponse("'static'").evaluate(exchange)).isEqualTo("static");
+    assertThat(ParameterExpression.parseResponse("context.authorizer.principalId").evaluate(exchange))
+        .isEqualTo("user-7");
+
+    exchange.endpointResponse(new EndpointResponse(200, null, Body.of("not json"), null));
+    assertThat(ParameterExpression.parseResponse("integration.response.body.id").evaluate(exchange)).isNull();
+  }
+
+  @Test
+  void requestAndResponseSourcesStayOnTheirSide() {
+    assertThatThrownBy(() -> ParameterExpression.parse("integration.response.header.X"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ParameterExpression.parseResponse("method.request.header.X"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("integration.response.{header|multivalueheader}.NAME");
   }
 }
