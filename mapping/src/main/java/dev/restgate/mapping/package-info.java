@@ -1,7 +1,7 @@
 /**
- * VTL mapping templates ({@code $input}, {@code $util}, {@code $context}, {@code $stageVariables}), parameter
- * mappings, integration responses, passthrough rules, request validation and the non-proxy integrations ({@code HTTP},
- * {@code AWS}, {@code MOCK}). Not built yet: the runtime of these features comes with its own issue; the model already
- * carries their configuration.
+ * Non-proxy integrations: request templates chosen by {@code Content-Type} with API Gateway's passthrough rules,
+ * integration responses selected by status, response parameters and templates, {@code $context.responseOverride},
+ * and the {@code MOCK} integration. The {@code HTTP} and {@code AWS} non-proxy integrations and request validation
+ * are still to come. Templates run on {@link dev.restgate.mapping.template.VtlTemplate}.
  */
 package dev.restgate.mapping;

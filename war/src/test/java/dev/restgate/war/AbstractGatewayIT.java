@@ -75,6 +75,17 @@ abstract class AbstractGatewayIT {
   }
 
   @Test
+  void corsPreflightAnswersFromAMockIntegrationWithItsTemplate() {
+    HttpResponse<String> response = Http.send("OPTIONS", viaUserRequest("/pets/7"), null,
+        "Origin", "https://app.example.com", "Access-Control-Request-Method", "GET");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,OPTIONS");
+    assertThat(response.body()).isEqualTo("{\"pet\": \"7\", \"stage\": \"test\"}");
+  }
+
+  @Test
   void lambdaProxyGivesTheLocalFunctionTheRequest() {
     HttpResponse<String> response = Http.send("POST", viaHost("/echo/some/deep/path?color=blue"),
         "ping-from-the-client", "Host", HOST, "Content-Type", "text/plain");
