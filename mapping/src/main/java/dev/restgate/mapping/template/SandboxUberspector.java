@@ -20,7 +20,9 @@ import org.apache.velocity.util.introspection.VelPropertySet;
 public final class SandboxUberspector extends UberspectImpl {
   private static final Set<String> NEVER = Set.of("getClass", "class", "forName", "getClassLoader", "classLoader",
       "newInstance", "invoke", "wait", "notify", "notifyAll", "getDeclaredMethods", "getMethods", "getRuntime",
-      "exec", "load", "loadLibrary", "exit", "halt");
+      "exec", "load", "loadLibrary", "exit", "halt",
+      // Integer.getInteger, Long.getLong and Boolean.getBoolean read system properties.
+      "getInteger", "getLong", "getBoolean");
 
   @Override
   public VelMethod getMethod(Object obj, String methodName, Object[] args, Info i) {

@@ -179,6 +179,8 @@ class VtlTemplateTest {
         "#set($m = {})$m.getClass().getDeclaredMethods()",
         "$input.body.getBytes().getClass()",
         "$input.body.chars().getClass()",
+        "#set($n = 1)$n.getInteger('java.specification.version')",
+        "#set($b = true)$b.getBoolean('java.awt.headless')",
     };
     for (String attack : attacks) {
       assertThatThrownBy(() -> VtlTemplate.compile(attack).render(exchange(), BODY)).as(attack)
