@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The request and response mapping of every method whose integration this module serves ({@code MOCK} today);
+ * The request and response mapping of every method whose integration this module serves ({@code MOCK} and {@code HTTP});
  * templates, selection patterns and parameter expressions are compiled here, once per method.
  */
 public final class MappingPluginFactory implements PluginFactory<Void> {
-  static final Set<String> MAPPED_TYPES = Set.of(MockIntegrationFactory.TYPE);
+  static final Set<String> MAPPED_TYPES = Set.of(MockIntegrationFactory.TYPE, HttpIntegrationFactory.TYPE);
 
   @Override
   public String name() {

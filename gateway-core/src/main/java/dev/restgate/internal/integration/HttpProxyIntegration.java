@@ -11,6 +11,7 @@ import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.Handler;
 import dev.restgate.spi.ParameterExpression;
 import dev.restgate.spi.PlaceholderTemplate;
+import dev.restgate.spi.RequestParameterMappings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -6,6 +6,7 @@ import dev.restgate.spi.Handler;
 import dev.restgate.spi.IntegrationFactory;
 import dev.restgate.spi.MethodSite;
 import dev.restgate.spi.PlaceholderTemplate;
+import dev.restgate.spi.RequestParameterMappings;
 import java.util.Locale;
 import java.util.Set;
 

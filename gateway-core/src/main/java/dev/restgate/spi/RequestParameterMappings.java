@@ -1,18 +1,26 @@
-package dev.restgate.internal.integration;
+package dev.restgate.spi;
 
-import dev.restgate.spi.ParameterExpression;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * An integration's {@code requestParameters}, split by target ({@code integration.request.path|querystring|header.X})
- * and parsed once.
+ * and parsed once: what {@code HTTP_PROXY} and the non-proxy integrations send besides the method request. Immutable.
+ *
+ * @param path values for the {@code {name}} placeholders of the integration URI
+ * @param query query parameters to send
+ * @param headers header fields to send
  */
-record RequestParameterMappings(Map<String, ParameterExpression> path, Map<String, ParameterExpression> query,
+public record RequestParameterMappings(Map<String, ParameterExpression> path, Map<String, ParameterExpression> query,
     Map<String, ParameterExpression> headers) {
 
-  static RequestParameterMappings parse(Map<String, String> requestParameters) {
+  /**
+   * Parses an integration's {@code requestParameters}.
+   *
+   * @throws IllegalArgumentException for a target or source expression of no known form
+   */
+  public static RequestParameterMappings parse(Map<String, String> requestParameters) {
     Map<String, ParameterExpression> path = new LinkedHashMap<>();
     Map<String, ParameterExpression> query = new LinkedHashMap<>();
     Map<String, ParameterExpression> headers = new LinkedHashMap<>();
