@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The request and response mapping of every method whose integration this module serves ({@code MOCK} and {@code HTTP});
- * templates, selection patterns and parameter expressions are compiled here, once per method.
+ * The request and response mapping of every method whose integration this module serves ({@code MOCK},
+ * {@code HTTP} and Lambda {@code AWS}); templates, selection patterns and parameter expressions are compiled here,
+ * once per method.
  */
 public final class MappingPluginFactory implements PluginFactory<Void> {
-  static final Set<String> MAPPED_TYPES = Set.of(MockIntegrationFactory.TYPE, HttpIntegrationFactory.TYPE);
+  static final Set<String> MAPPED_TYPES =
+      Set.of(MockIntegrationFactory.TYPE, HttpIntegrationFactory.TYPE, LambdaIntegrationFactory.TYPE);
 
   @Override
   public String name() {
@@ -33,8 +35,12 @@ public final class MappingPluginFactory implements PluginFactory<Void> {
         || !MAPPED_TYPES.contains(integration.type().toUpperCase(Locale.ROOT))) {
       return Optional.empty();
     }
+    String type = integration.type().toUpperCase(Locale.ROOT);
+    if (type.equals(LambdaIntegrationFactory.TYPE) && !LambdaIntegrationFactory.isLambda(integration)) {
+      return Optional.empty();
+    }
     String method = site.method().httpMethod() + " " + site.resource().path();
     return Optional.of(new MappingPlugin(method, RequestTemplates.compile(integration),
-        IntegrationResponses.compile(integration), false));
+        IntegrationResponses.compile(integration), type.equals(LambdaIntegrationFactory.TYPE)));
   }
 }

@@ -43,7 +43,7 @@ public final class SandboxUberspector extends UberspectImpl {
   }
 
   @Override
-  public Iterator getIterator(Object obj, Info i) {
+  public Iterator<?> getIterator(Object obj, Info i) {
     if (obj != null && !allowed(obj)) {
       throw refusal("iterating over a " + obj.getClass().getName(), i);
     }

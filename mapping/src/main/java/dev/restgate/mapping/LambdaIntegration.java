@@ -1,0 +1,83 @@
+package dev.restgate.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restgate.http.Body;
+import dev.restgate.http.GatewayResponse;
+import dev.restgate.http.Headers;
+import dev.restgate.spi.EndpointResponse;
+import dev.restgate.spi.Exchange;
+import dev.restgate.spi.GatewayException;
+import dev.restgate.spi.GatewayResponseType;
+import dev.restgate.spi.Handler;
+import dev.restgate.spi.LambdaInvokeException;
+import dev.restgate.spi.LambdaInvoker;
+import dev.restgate.spi.PlaceholderTemplate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Lambda non-proxy method's call: the function gets the rendered request template (or the method request's
+ * body; an empty one as <code>{}</code>) as its event. Its answer is the endpoint response, with status 200 even
+ * when the function failed: then the {@code errorMessage} of its error selects the integration response.
+ */
+final class LambdaIntegration implements Handler {
+  private static final Logger LOG = LoggerFactory.getLogger(LambdaIntegration.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LambdaInvoker invoker;
+  private final PlaceholderTemplate function;
+  private final PlaceholderTemplate qualifier;
+  private final Duration timeout;
+  private final String sourceArn;
+
+  LambdaIntegration(LambdaInvoker invoker, PlaceholderTemplate function, PlaceholderTemplate qualifier,
+      Duration timeout, String sourceArn) {
+    this.invoker = invoker;
+    this.function = function;
+    this.qualifier = qualifier;
+    this.timeout = timeout;
+    this.sourceArn = sourceArn;
+  }
+
+  @Override
+  public GatewayResponse handle(Exchange exchange) throws Exception {
+    MappedRequest mapped = exchange.get(MappedRequest.KEY);
+    String event = mapped == null || mapped.body().isBlank() ? "{}" : mapped.body();
+    String target = function.render(exchange);
+    String version = qualifier == null ? null : qualifier.render(exchange);
+    if (version != null && version.isEmpty()) {
+      version = null;
+    }
+    LambdaInvoker.Result result;
+    try {
+      result = invoker.invoke(new LambdaInvoker.Invocation(target, version,
+          event.getBytes(StandardCharsets.UTF_8), timeout, sourceArn));
+    } catch (LambdaInvokeException e) {
+      if (e.reason() == LambdaInvokeException.Reason.TIMEOUT) {
+        throw new GatewayException(GatewayResponseType.INTEGRATION_TIMEOUT);
+      }
+      LOG.warn("{}: Execution failed due to configuration error: Lambda invocation of {}{} failed: {} {}",
+          exchange.requestId(), target, version == null ? "" : ":" + version, e.reason(), e.getMessage());
+      throw new GatewayException(GatewayResponseType.API_CONFIGURATION_ERROR);
+    }
+    Headers headers = new Headers(1);
+    headers.set("Content-Type", MediaTypes.JSON);
+    String errorMessage = result.functionError() == null ? null : errorMessage(result.payload());
+    exchange.endpointResponse(new EndpointResponse(200, headers, Body.of(result.payload()), errorMessage));
+    return new GatewayResponse(200, new Headers(0), Body.empty());
+  }
+
+  /** The {@code errorMessage} of a function error's payload; empty when it has none. */
+  private static String errorMessage(byte[] payload) {
+    try {
+      JsonNode message = JSON.readTree(payload).path("errorMessage");
+      return message.isMissingNode() || message.isNull() ? "" : message.asText();
+    } catch (IOException notJson) {
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+  }
+}
