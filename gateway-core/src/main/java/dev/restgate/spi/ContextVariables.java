@@ -103,6 +103,7 @@ public final class ContextVariables {
       case "message" -> error.errorMessage();
       case "messageString" -> error.errorMessage() == null ? "null" : Json.quote(error.errorMessage());
       case "responseType" -> error.type().name();
+      case "validationErrorString" -> error.validationErrorString();
       default -> null;
     };
   }

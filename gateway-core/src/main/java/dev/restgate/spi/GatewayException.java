@@ -14,6 +14,7 @@ public class GatewayException extends Exception {
   private final String errorMessage;
   private final int status;
   private final String errorType;
+  private final String validationErrorString;
 
   /** A response of {@code type} with its default message and status. */
   public GatewayException(GatewayResponseType type) {
@@ -39,6 +40,11 @@ public class GatewayException extends Exception {
    * {@code UnrecognizedClientException}, both as responses of type {@code INVALID_SIGNATURE}.
    */
   public GatewayException(GatewayResponseType type, String errorMessage, int status, String errorType) {
+    this(type, errorMessage, status, errorType, null);
+  }
+
+  private GatewayException(GatewayResponseType type, String errorMessage, int status, String errorType,
+      String validationErrorString) {
     super(type + ": " + errorMessage, null, false, false);
     if (type == GatewayResponseType.DEFAULT_4XX || type == GatewayResponseType.DEFAULT_5XX) {
       throw new IllegalArgumentException(type + " is not a response type of its own");
@@ -47,6 +53,18 @@ public class GatewayException extends Exception {
     this.errorMessage = errorMessage;
     this.status = status;
     this.errorType = errorType;
+    this.validationErrorString = validationErrorString;
+  }
+
+  /**
+   * AWS's {@code BAD_REQUEST_BODY}, {@code Invalid request body}, for a body that its model's schema refuses.
+   *
+   * @param validationErrorString what was wrong, for {@code $context.error.validationErrorString}
+   */
+  public static GatewayException invalidBody(String validationErrorString) {
+    GatewayResponseType type = GatewayResponseType.BAD_REQUEST_BODY;
+    return new GatewayException(type, type.defaultMessage(), type.defaultStatus(), type.errorType(),
+        validationErrorString);
   }
 
   public GatewayResponseType type() {
@@ -61,6 +79,11 @@ public class GatewayException extends Exception {
   /** The {@code x-amzn-ErrorType} header value. */
   public String errorType() {
     return errorType;
+  }
+
+  /** {@code $context.error.validationErrorString}: the schema violations of an invalid body, else null. */
+  public String validationErrorString() {
+    return validationErrorString;
   }
 
   /** The status when the API does not customise it. */

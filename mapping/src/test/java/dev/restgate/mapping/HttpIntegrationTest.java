@@ -2,16 +2,14 @@ package dev.restgate.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.restgate.config.ConfigLoader;
-import dev.restgate.config.GatewayConfig;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import dev.restgate.testing.RecordingBackend;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,15 +91,8 @@ class HttpIntegrationTest {
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
     backend = new RecordingBackend();
-    Files.writeString(dir.resolve("openapi.yaml"), OPENAPI);
-    Path file = Files.writeString(dir.resolve("gateway.yaml"), """
-        restApis:
-          - id: httpapi001
-            body: openapi.yaml
-            stages: [{stageName: prod, variables: {backend: "%s"}}]
-        """.formatted(backend.url()));
-    GatewayConfig config = ConfigLoader.standard(HttpIntegrationTest.class.getClassLoader()).load(file);
-    gateway = EmbeddedGateway.start(config, dir.resolve("data"));
+    gateway = MappingGateways.start(dir, "httpapi001", OPENAPI, Map.of("backend", backend.url()),
+        HttpIntegrationTest.class.getClassLoader());
   }
 
   @AfterAll

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.restgate.config.ConfigLoader;
-import dev.restgate.config.GatewayConfig;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
@@ -17,8 +15,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -99,16 +97,7 @@ class LambdaIntegrationTest {
       return new LambdaInvoker.Result(answer.getBytes(StandardCharsets.UTF_8),
           answer.contains("errorMessage") ? "Unhandled" : null, "$LATEST", null);
     });
-    Files.writeString(dir.resolve("openapi.yaml"), OPENAPI);
-    Path file = Files.writeString(dir.resolve("gateway.yaml"), """
-        restApis:
-          - id: lambdanp01
-            body: openapi.yaml
-            stages: [{stageName: prod}]
-        """);
-    ClassLoader loader = ServiceFixtures.loader();
-    GatewayConfig config = ConfigLoader.standard(loader).load(file);
-    gateway = EmbeddedGateway.start(config, dir.resolve("data"), loader);
+    gateway = MappingGateways.start(dir, "lambdanp01", OPENAPI, Map.of(), ServiceFixtures.loader());
   }
 
   @AfterAll

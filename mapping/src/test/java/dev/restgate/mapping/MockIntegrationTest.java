@@ -2,15 +2,13 @@ package dev.restgate.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.restgate.config.ConfigLoader;
-import dev.restgate.config.GatewayConfig;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,15 +119,8 @@ class MockIntegrationTest {
 
   @BeforeAll
   static void start(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("openapi.yaml"), OPENAPI);
-    Path file = Files.writeString(dir.resolve("gateway.yaml"), """
-        restApis:
-          - id: mockapi001
-            body: openapi.yaml
-            stages: [{stageName: prod, variables: {greeting: hi}}]
-        """);
-    GatewayConfig config = ConfigLoader.standard(MockIntegrationTest.class.getClassLoader()).load(file);
-    gateway = EmbeddedGateway.start(config, dir.resolve("data"));
+    gateway = MappingGateways.start(dir, "mockapi001", OPENAPI, Map.of("greeting", "hi"),
+        MockIntegrationTest.class.getClassLoader());
   }
 
   @AfterAll
