@@ -120,7 +120,8 @@ public final class VtlTemplate {
     properties.setProperty(RuntimeConstants.MAX_NUMBER_LOOPS, "1000");
     properties.setProperty(RuntimeConstants.SKIP_INVALID_ITERATOR, "true");
     properties.setProperty(RuntimeConstants.RUNTIME_LOG_REFERENCE_LOG_INVALID, "false");
-    properties.setProperty(RuntimeConstants.SPACE_GOBBLING, "lines");
+    // Whitespace around directives as Velocity 1.7, which API Gateway runs, leaves it.
+    properties.setProperty(RuntimeConstants.SPACE_GOBBLING, "bc");
     // As in Velocity 1.7, which API Gateway runs: $context.responseOverride.header.X-Name is one reference.
     properties.setProperty(RuntimeConstants.PARSER_HYPHEN_ALLOWED, "true");
     RuntimeInstance runtime = new RuntimeInstance();
