@@ -3,7 +3,8 @@ package dev.restgate.spi;
 import java.time.Duration;
 
 /**
- * Invokes Lambda functions synchronously, the way API Gateway does ({@code RequestResponse}). Registered by a
+ * Invokes Lambda functions the way API Gateway does: synchronously ({@code RequestResponse}), or asynchronously
+ * ({@code Event}) for non-proxy integrations that ask for it. Registered by a
  * {@link GatewayModule}. Thread-safe; may block for up to the invocation's timeout.
  */
 public interface LambdaInvoker {
@@ -17,6 +18,18 @@ public interface LambdaInvoker {
    *     unreachable service) or the invocation did not finish within {@code invocation.timeout()}
    */
   Result invoke(Invocation invocation) throws LambdaInvokeException;
+
+  /**
+   * Queues an asynchronous invocation ({@code Event}): returns once the function has the event, without waiting for
+   * it to run; what it answers is not reported.
+   *
+   * @throws LambdaInvokeException when the function could not be given the event (not found, throttled, no
+   *     permission, unreachable service), or this invoker cannot invoke asynchronously
+   */
+  default void invokeAsync(Invocation invocation) throws LambdaInvokeException {
+    throw new LambdaInvokeException(LambdaInvokeException.Reason.SERVICE_ERROR,
+        "this Lambda invoker cannot invoke functions asynchronously", null);
+  }
 
   /**
    * One invocation.

@@ -5,6 +5,7 @@ import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.ModuleContext;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,15 +33,35 @@ public final class ScriptedLambdaModule implements GatewayModule {
 
   @Override
   public void configure(ModuleContext context) {
-    context.registerService(LambdaInvoker.class, invocation -> {
-      String function = invocation.function();
-      String name = function.substring(function.lastIndexOf(':') + 1);
-      Function scripted = FUNCTIONS.get(name);
-      if (scripted == null) {
-        throw new LambdaInvokeException(LambdaInvokeException.Reason.FUNCTION_NOT_FOUND,
-            "Function not found: " + function, null);
+    context.registerService(LambdaInvoker.class, new LambdaInvoker() {
+      @Override
+      public Result invoke(Invocation invocation) throws LambdaInvokeException {
+        return function(invocation).invoke(invocation);
       }
-      return scripted.invoke(invocation);
+
+      /** Runs the function on a thread of its own, as Lambda runs an event it queued. */
+      @Override
+      public void invokeAsync(Invocation invocation) throws LambdaInvokeException {
+        Function scripted = function(invocation);
+        CompletableFuture.runAsync(() -> {
+          try {
+            scripted.invoke(invocation);
+          } catch (LambdaInvokeException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+      }
     });
+  }
+
+  private static Function function(LambdaInvoker.Invocation invocation) throws LambdaInvokeException {
+    String function = invocation.function();
+    String name = function.substring(function.lastIndexOf(':') + 1);
+    Function scripted = FUNCTIONS.get(name);
+    if (scripted == null) {
+      throw new LambdaInvokeException(LambdaInvokeException.Reason.FUNCTION_NOT_FOUND,
+          "Function not found: " + function, null);
+    }
+    return scripted;
   }
 }

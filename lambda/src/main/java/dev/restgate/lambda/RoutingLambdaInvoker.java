@@ -9,6 +9,7 @@ import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.RequestIds;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The gateway's {@link LambdaInvoker}: a function whose name (from a name or any ARN, whatever its region and
@@ -30,9 +31,29 @@ final class RoutingLambdaInvoker implements LambdaInvoker {
     if (function.isEmpty()) {
       return remote.invoke(invocation);
     }
-    String qualifier = invocation.qualifier() != null ? invocation.qualifier() : reference.get().qualifier();
-    InvocationRequest request = new InvocationRequest(RequestIds.requestId(), qualifier, invocation.payload(), null);
-    Execution execution = function.get().invoke(request, invocation.timeout());
+    Execution execution = function.get().invoke(request(invocation, reference.get()), invocation.timeout());
     return new Result(execution.payload(), execution.functionError(), LocalFunction.VERSION, null);
+  }
+
+  /** A local function gets the event on its own queue, as {@code Event} invocations of the Invoke API do. */
+  @Override
+  public void invokeAsync(Invocation invocation) throws LambdaInvokeException {
+    Optional<FunctionReference> reference = FunctionReference.parse(invocation.function());
+    Optional<LocalFunction> function = reference.flatMap(r -> local.find(r.name()));
+    if (function.isEmpty()) {
+      remote.invokeAsync(invocation);
+      return;
+    }
+    try {
+      function.get().start(request(invocation, reference.get()));
+    } catch (RejectedExecutionException e) {
+      throw new LambdaInvokeException(LambdaInvokeException.Reason.THROTTLED,
+          "Rate Exceeded: function " + reference.get().name() + " has no room for another event", e);
+    }
+  }
+
+  private static InvocationRequest request(Invocation invocation, FunctionReference reference) {
+    String qualifier = invocation.qualifier() != null ? invocation.qualifier() : reference.qualifier();
+    return new InvocationRequest(RequestIds.requestId(), qualifier, invocation.payload(), null);
   }
 }

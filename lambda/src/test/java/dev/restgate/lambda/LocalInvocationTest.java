@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restgate.spi.LambdaInvoker;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
@@ -147,6 +149,28 @@ class LocalInvocationTest {
   @Test
   void voidMethodHandlerAnswersNull() throws Exception {
     assertThat(text(invoke(invoker, "nothing", "{}").payload())).isEqualTo("null");
+  }
+
+  @Test
+  void asynchronousEventsAreQueuedAndRunByTheLocalFunction() throws Exception {
+    int before = calls(invoke(invoker, "counter", "{}"));
+    invoker.invokeAsync(new LambdaInvoker.Invocation("counter", null, "{}".getBytes(StandardCharsets.UTF_8),
+        Duration.ofSeconds(5), null));
+    invoker.invokeAsync(new LambdaInvoker.Invocation("counter", null, "{}".getBytes(StandardCharsets.UTF_8),
+        Duration.ofSeconds(5), null));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    int polls = 0;
+    int seen = before;
+    while (seen != before + polls + 2 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      polls++;
+      seen = calls(invoke(invoker, "counter", "{}"));
+    }
+    assertThat(seen).as("calls after two queued events and %d polls", polls).isEqualTo(before + polls + 2);
+  }
+
+  private static int calls(LambdaInvoker.Result result) {
+    return Integer.parseInt(text(result.payload()).replace("\"", "").split("/")[1]);
   }
 
   @Test

@@ -90,6 +90,16 @@ class SdkLambdaInvokerTest {
   }
 
   @Test
+  void eventInvocationsGoThroughTheLambdaApiWithItsErrors() throws Exception {
+    // The sleeper runs longer than the caller's 300 ms: an Event invocation does not wait for it.
+    invoker.invokeAsync(new Invocation("sleeper", null, "{}".getBytes(), Duration.ofMillis(300), null));
+
+    assertThatThrownBy(() -> invoker.invokeAsync(new Invocation("nope", null, "{}".getBytes(), Duration.ofSeconds(5),
+        null))).isInstanceOfSatisfying(LambdaInvokeException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.FUNCTION_NOT_FOUND));
+  }
+
+  @Test
   void callerTimeoutIsTimeout() {
     Invocation invocation = new Invocation("sleeper", null, "{}".getBytes(), Duration.ofMillis(300), null);
 

@@ -12,6 +12,7 @@ import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.Handler;
 import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvoker;
+import dev.restgate.spi.ParameterExpression;
 import dev.restgate.spi.PlaceholderTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One Lambda non-proxy method's call: the function gets the rendered request template (or the method request's
  * body; an empty one as <code>{}</code>) as its event. Its answer is the endpoint response, with status 200 even
- * when the function failed: then the {@code errorMessage} of its error selects the integration response.
+ * when the function failed: then the {@code errorMessage} of its error selects the integration response. When the
+ * {@code X-Amz-Invocation-Type} integration request header maps to {@code 'Event'}, the function gets the event
+ * asynchronously and the method answers at once, from its default integration response.
  */
 final class LambdaIntegration implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(LambdaIntegration.class);
@@ -31,14 +34,19 @@ final class LambdaIntegration implements Handler {
   private final LambdaInvoker invoker;
   private final PlaceholderTemplate function;
   private final PlaceholderTemplate qualifier;
+  private final ParameterExpression invocationType;
   private final Duration timeout;
   private final String sourceArn;
 
+  /**
+   * @param invocationType the mapping of the {@code X-Amz-Invocation-Type} integration request header, or null
+   */
   LambdaIntegration(LambdaInvoker invoker, PlaceholderTemplate function, PlaceholderTemplate qualifier,
-      Duration timeout, String sourceArn) {
+      ParameterExpression invocationType, Duration timeout, String sourceArn) {
     this.invoker = invoker;
     this.function = function;
     this.qualifier = qualifier;
+    this.invocationType = invocationType;
     this.timeout = timeout;
     this.sourceArn = sourceArn;
   }
@@ -52,10 +60,17 @@ final class LambdaIntegration implements Handler {
     if (version != null && version.isEmpty()) {
       version = null;
     }
+    LambdaInvoker.Invocation invocation = new LambdaInvoker.Invocation(target, version,
+        event.getBytes(StandardCharsets.UTF_8), timeout, sourceArn);
+    boolean async = invocationType != null && "Event".equals(invocationType.evaluate(exchange));
     LambdaInvoker.Result result;
     try {
-      result = invoker.invoke(new LambdaInvoker.Invocation(target, version,
-          event.getBytes(StandardCharsets.UTF_8), timeout, sourceArn));
+      if (async) {
+        invoker.invokeAsync(invocation);
+        exchange.endpointResponse(new EndpointResponse(202, new Headers(0), Body.empty(), null));
+        return new GatewayResponse(202, new Headers(0), Body.empty());
+      }
+      result = invoker.invoke(invocation);
     } catch (LambdaInvokeException e) {
       if (e.reason() == LambdaInvokeException.Reason.TIMEOUT) {
         throw new GatewayException(GatewayResponseType.INTEGRATION_TIMEOUT);

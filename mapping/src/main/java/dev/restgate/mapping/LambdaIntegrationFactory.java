@@ -8,8 +8,11 @@ import dev.restgate.spi.IntegrationFactory;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.LambdaUri;
 import dev.restgate.spi.MethodSite;
+import dev.restgate.spi.ParameterExpression;
 import dev.restgate.spi.PlaceholderTemplate;
+import dev.restgate.spi.RequestParameterMappings;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LambdaIntegrationFactory implements IntegrationFactory {
   static final String TYPE = "AWS";
+  /** The integration request header that makes an invocation asynchronous when it maps to {@code 'Event'}. */
+  static final String INVOCATION_TYPE = "X-Amz-Invocation-Type";
   private static final Logger LOG = LoggerFactory.getLogger(LambdaIntegrationFactory.class);
 
   @Override
@@ -55,9 +60,12 @@ public final class LambdaIntegrationFactory implements IntegrationFactory {
     LambdaInvoker invoker = site.service(LambdaInvoker.class).orElseThrow(() -> new IllegalArgumentException(
         "Lambda integrations need a Lambda invoker, and none is registered: put the lambda module on the class path"));
     LambdaUri function = LambdaUri.parse(integration.uri());
+    ParameterExpression invocationType = RequestParameterMappings.parse(integration.requestParameters()).headers()
+        .entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(INVOCATION_TYPE))
+        .map(Map.Entry::getValue).findFirst().orElse(null);
     return new LambdaIntegration(invoker, PlaceholderTemplate.stageVariables(function.function()),
         function.qualifier() == null ? null : PlaceholderTemplate.stageVariables(function.qualifier()),
-        Duration.ofMillis(integration.effectiveTimeoutMillis()),
+        invocationType, Duration.ofMillis(integration.effectiveTimeoutMillis()),
         site.methodArn().of(site.method().httpMethod(), site.resource().path()));
   }
 

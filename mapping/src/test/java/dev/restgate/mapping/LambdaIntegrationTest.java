@@ -18,7 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LambdaIntegrationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<JsonNode> EVENTS = new CopyOnWriteArrayList<>();
+  private static final BlockingQueue<String> JOBS = new LinkedBlockingQueue<>();
+  private static final CountDownLatch RELEASE_JOB = new CountDownLatch(1);
   private static final String URI_PREFIX =
       "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:";
   private static final String OPENAPI = """
@@ -63,6 +69,23 @@ class LambdaIntegrationTest {
                   statusCode: "200"
                   responseTemplates:
                     application/json: '{"name": "$input.path(''$.name'')"}'
+        /jobs:
+          post:
+            responses:
+              "200": {description: accepted}
+            x-amazon-apigateway-integration:
+              type: aws
+              httpMethod: POST
+              uri: "URI_PREFIXslowjob/invocations"
+              requestParameters:
+                integration.request.header.X-Amz-Invocation-Type: "'Event'"
+              requestTemplates:
+                application/json: '{"job": $input.json(''$.job'')}'
+              responses:
+                default:
+                  statusCode: "200"
+                  responseTemplates:
+                    application/json: '{"queued": true, "requestId": "$context.requestId"}'
         /s3:
           get:
             responses:
@@ -96,6 +119,17 @@ class LambdaIntegrationTest {
       };
       return new LambdaInvoker.Result(answer.getBytes(StandardCharsets.UTF_8),
           answer.contains("errorMessage") ? "Unhandled" : null, "$LATEST", null);
+    });
+    ScriptedLambdaModule.register("slowjob", invocation -> {
+      try {
+        if (!RELEASE_JOB.await(10, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the test never released the job");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      JOBS.add(new String(invocation.payload(), StandardCharsets.UTF_8));
+      return new LambdaInvoker.Result("null".getBytes(StandardCharsets.UTF_8), null, "$LATEST", null);
     });
     gateway = MappingGateways.start(dir, "lambdanp01", OPENAPI, Map.of(), ServiceFixtures.loader());
   }
@@ -132,6 +166,19 @@ class LambdaIntegrationTest {
     HttpResponse<String> response = Http.send(HttpRequest.newBuilder(uri("/pets/other")).build());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"name\": \"\"}");
+  }
+
+  @Test
+  void anEventInvocationAnswersAtOnceAndTheFunctionRunsAfterwards() throws Exception {
+    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(uri("/jobs"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"job\": {\"id\": 9}}"))
+        .header("Content-Type", "application/json").build());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).startsWith("{\"queued\": true, \"requestId\": \"");
+    assertThat(JOBS).isEmpty();
+
+    RELEASE_JOB.countDown();
+    assertThat(JOBS.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"job\": {\"id\":9}}");
   }
 
   @Test

@@ -47,6 +47,21 @@ public final class SdkLambdaInvoker implements LambdaInvoker, AutoCloseable {
   }
 
   @Override
+  public void invokeAsync(Invocation invocation) throws LambdaInvokeException {
+    InvokeRequest request = InvokeRequest.builder()
+        .functionName(invocation.function())
+        .qualifier(invocation.qualifier())
+        .invocationType(InvocationType.EVENT)
+        .payload(SdkBytes.fromByteArrayUnsafe(invocation.payload()))
+        .build();
+    try {
+      client.invoke(request);
+    } catch (SdkException e) {
+      throw SdkErrors.toInvokeException(invocation.function(), e);
+    }
+  }
+
+  @Override
   public void close() {
     client.close();
     if (credentials instanceof SdkAutoCloseable closeable) {
