@@ -167,7 +167,12 @@ public final class Exchange {
     return requestJson;
   }
 
-  private byte[] requestBody() throws GatewayException {
+  /**
+   * The request body's bytes; empty when there is none.
+   *
+   * @throws GatewayException {@code REQUEST_TOO_LARGE} past the payload limit
+   */
+  public byte[] requestBody() throws GatewayException {
     try {
       return request.bodyBytes();
     } catch (PayloadTooLargeException e) {

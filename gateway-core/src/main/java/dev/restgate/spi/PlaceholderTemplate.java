@@ -53,7 +53,8 @@ public final class PlaceholderTemplate {
         }
         flush(parts, text);
         ParameterExpression mapped = pathMappings.get(name);
-        parts.add(mapped != null ? mapped : ParameterExpression.parse("method.request.path." + name));
+        parts.add(new PathParameter(name,
+            mapped != null ? mapped : ParameterExpression.parse("method.request.path." + name)));
         i = end + 1;
       } else {
         text.append(c);
@@ -151,8 +152,15 @@ public final class PlaceholderTemplate {
 
   /** The placeholders, in order. */
   public List<ParameterExpression> placeholders() {
-    return parts.stream().filter(ParameterExpression.class::isInstance).map(ParameterExpression.class::cast)
-        .toList();
+    List<ParameterExpression> placeholders = new ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof ParameterExpression expression) {
+        placeholders.add(expression);
+      } else if (part instanceof PathParameter parameter) {
+        placeholders.add(parameter.source());
+      }
+    }
+    return placeholders;
   }
 
   /**
@@ -161,20 +169,39 @@ public final class PlaceholderTemplate {
    * @throws GatewayException when a placeholder's expression fails (see {@link ParameterExpression#evaluate})
    */
   public String render(Exchange exchange) throws GatewayException {
+    return render(exchange, Map.of());
+  }
+
+  /**
+   * The text for one request, with some <code>{name}</code> placeholders of a {@link #uri} given their values
+   * ({@code $context.requestOverride.path.name}) instead of their expressions'.
+   *
+   * @throws GatewayException when a placeholder's expression fails (see {@link ParameterExpression#evaluate})
+   */
+  public String render(Exchange exchange, Map<String, String> pathValues) throws GatewayException {
     if (literal != null) {
       return literal;
     }
     StringBuilder out = new StringBuilder(96);
     for (Object part : parts) {
+      String value;
       if (part instanceof String s) {
-        out.append(s);
-      } else {
-        String value = ((ParameterExpression) part).evaluate(exchange);
-        if (value != null) {
-          out.append(value);
+        value = s;
+      } else if (part instanceof PathParameter parameter) {
+        value = pathValues.get(parameter.name());
+        if (value == null) {
+          value = parameter.source().evaluate(exchange);
         }
+      } else {
+        value = ((ParameterExpression) part).evaluate(exchange);
+      }
+      if (value != null) {
+        out.append(value);
       }
     }
     return out.toString();
   }
+
+  /** A <code>{name}</code> placeholder of an integration URI and the expression that fills it. */
+  private record PathParameter(String name, ParameterExpression source) {}
 }

@@ -35,6 +35,15 @@ class PlaceholderTemplateTest {
   }
 
   @Test
+  void givenPathValuesWinOverTheirPlaceholdersExpressions() throws Exception {
+    PlaceholderTemplate uri = PlaceholderTemplate.uri("http://x/{item}/{path+}",
+        Map.of("item", ParameterExpression.parse("stageVariables.fn")));
+
+    assertThat(uri.render(exchange(), Map.of("item", "overridden"))).isEqualTo("http://x/overridden/a/b c");
+    assertThat(uri.render(exchange(), Map.of("path", "p"))).isEqualTo("http://x/orders/p");
+  }
+
+  @Test
   void stageVariableTextLeavesBracesAloneAndRendersAbsentVariablesEmpty() throws Exception {
     PlaceholderTemplate arn = PlaceholderTemplate.stageVariables(
         "arn:aws:lambda:us-east-1:123456789012:function:${stageVariables.fn}{x}${stageVariables.none}");

@@ -20,6 +20,10 @@ public final class Http {
     return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  public static HttpResponse<byte[]> sendForBytes(HttpRequest request) throws IOException, InterruptedException {
+    return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   public static HttpResponse<String> get(URI uri, String... headers) throws IOException, InterruptedException {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
     if (headers.length > 0) {

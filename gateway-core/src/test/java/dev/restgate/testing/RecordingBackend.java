@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A real HTTP backend on a random loopback port that records what it receives and answers 200 with a JSON summary.
  * Paths starting with {@code /slow} hang until the backend is closed (for timeout tests), those starting with
  * {@code /hold} until {@link #releaseHeld()}; {@code /big} answers 16 MB and reports whether the client read them all
- * ({@link #nextBigAnswer()}).
+ * ({@link #nextBigAnswer()}); {@code /echo} answers with the request's own body and {@code Content-Type}.
  */
 public final class RecordingBackend implements AutoCloseable {
   private final HttpServer server;
@@ -56,6 +56,10 @@ public final class RecordingBackend implements AutoCloseable {
       answerBig(exchange);
       return;
     }
+    if (r.rawPath().startsWith("/echo")) {
+      answerEcho(exchange, body);
+      return;
+    }
     if (r.rawPath().startsWith("/hold")) {
       await(held);
     }
@@ -72,6 +76,18 @@ public final class RecordingBackend implements AutoCloseable {
     exchange.sendResponseHeaders(status, answer.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(answer);
+    }
+  }
+
+  /** Answers a {@code /echo} request with its own body and {@code Content-Type}. */
+  private static void answerEcho(HttpExchange exchange, byte[] body) throws IOException {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (type != null) {
+      exchange.getResponseHeaders().add("Content-Type", type);
+    }
+    exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
     }
   }
 

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One {@code HTTP} method's call: the endpoint request is the integration's URI with its mapped path parameters,
- * the mapped query parameters and headers ({@code $context.requestOverride} winning), and the body the request
- * template rendered (or the method request's, passed through); the method request's own query and headers are not
- * sent. The backend's answer is read whole and handed to the MAPPING phase as the endpoint response.
+ * the mapped query parameters and headers ({@code $context.requestOverride} winning in all three), and the body the
+ * request side made (the rendered template, or the method request's body passed through); the method request's own
+ * query and headers are not sent. The backend's answer is read whole and handed to the MAPPING phase as the endpoint response.
  */
 final class HttpIntegration implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(HttpIntegration.class);
@@ -55,7 +55,7 @@ final class HttpIntegration implements Handler {
   @Override
   public GatewayResponse handle(Exchange exchange) throws Exception {
     Overrides overrides = Overrides.of(exchange);
-    URI target = target(exchange, overrides.requestQuery());
+    URI target = target(exchange, overrides);
     Headers headers = new Headers(8);
     headers.set("Accept", "application/json");
     String contentType = exchange.request().headers().first("Content-Type");
@@ -70,11 +70,11 @@ final class HttpIntegration implements Handler {
     }
     overrides.requestHeaders().forEach(headers::set);
     MappedRequest mapped = exchange.get(MappedRequest.KEY);
-    String body = mapped == null ? "" : mapped.body();
+    Body body = mapped == null ? Body.empty() : Body.of(mapped.body());
     String verb = method.equals("ANY") ? exchange.request().method() : method;
     EndpointResponse received;
     try {
-      received = http.send(new EndpointRequest(verb, target, headers, Body.of(body)), timeout, verifyTls);
+      received = http.send(new EndpointRequest(verb, target, headers, body), timeout, verifyTls);
     } catch (TimeoutException e) {
       throw new GatewayException(GatewayResponseType.INTEGRATION_TIMEOUT);
     } catch (IOException e) {
@@ -90,7 +90,7 @@ final class HttpIntegration implements Handler {
     return new GatewayResponse(received.status(), new Headers(0), Body.empty());
   }
 
-  private URI target(Exchange exchange, Map<String, String> queryOverrides) throws GatewayException {
+  private URI target(Exchange exchange, Overrides overrides) throws GatewayException {
     Map<String, List<String>> query = new LinkedHashMap<>();
     for (Map.Entry<String, ParameterExpression> mapped : mappings.query().entrySet()) {
       List<String> values = mapped.getValue().values(exchange);
@@ -98,8 +98,8 @@ final class HttpIntegration implements Handler {
         query.put(mapped.getKey(), values);
       }
     }
-    queryOverrides.forEach((name, value) -> query.put(name, List.of(value)));
-    StringBuilder full = new StringBuilder(uri.render(exchange));
+    overrides.requestQuery().forEach((name, value) -> query.put(name, List.of(value)));
+    StringBuilder full = new StringBuilder(uri.render(exchange, overrides.requestPath()));
     char separator = full.indexOf("?") < 0 ? '?' : '&';
     for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
       for (String value : parameter.getValue()) {

@@ -12,7 +12,8 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * An integration's responses, compiled: selection patterns (Java regular expressions matched against the whole
- * input, in definition order), the default response, and each response's parameters and templates.
+ * input, in definition order), the default response, and each response's parameters, templates and content
+ * handling.
  */
 final class IntegrationResponses {
   private static final String HEADER_TARGET = "method.response.header.";
@@ -26,7 +27,7 @@ final class IntegrationResponses {
    * @param headers response header name to its source
    */
   record Selectable(Pattern pattern, int statusCode, Map<String, ParameterExpression> headers,
-      ResponseTemplates templates) {}
+      ResponseTemplates templates, ContentHandling contentHandling) {}
 
   private IntegrationResponses(List<Selectable> patterned, Selectable fallback) {
     this.patterned = patterned;
@@ -42,7 +43,8 @@ final class IntegrationResponses {
       String pattern = response.selectionPattern();
       boolean isDefault = pattern == null || pattern.isEmpty() || entry.getKey().equals("default");
       Selectable compiled = new Selectable(isDefault ? null : regex(pattern), status(response.statusCode()),
-          headers(response), ResponseTemplates.compile(response.statusCode(), response.responseTemplates()));
+          headers(response), ResponseTemplates.compile(response.statusCode(), response.responseTemplates()),
+          ContentHandling.of(response.contentHandling()));
       if (isDefault) {
         fallback = compiled;
       } else {

@@ -54,14 +54,14 @@ final class LambdaIntegration implements Handler {
   @Override
   public GatewayResponse handle(Exchange exchange) throws Exception {
     MappedRequest mapped = exchange.get(MappedRequest.KEY);
-    String event = mapped == null || mapped.body().isBlank() ? "{}" : mapped.body();
+    byte[] event = mapped == null || mapped.text().isBlank()
+        ? "{}".getBytes(StandardCharsets.UTF_8) : mapped.body();
     String target = function.render(exchange);
     String version = qualifier == null ? null : qualifier.render(exchange);
     if (version != null && version.isEmpty()) {
       version = null;
     }
-    LambdaInvoker.Invocation invocation = new LambdaInvoker.Invocation(target, version,
-        event.getBytes(StandardCharsets.UTF_8), timeout, sourceArn);
+    LambdaInvoker.Invocation invocation = new LambdaInvoker.Invocation(target, version, event, timeout, sourceArn);
     boolean async = invocationType != null && "Event".equals(invocationType.evaluate(exchange));
     LambdaInvoker.Result result;
     try {

@@ -1,6 +1,7 @@
 package dev.restgate.mapping;
 
 import dev.restgate.model.Integration;
+import dev.restgate.spi.BinaryMediaTypes;
 import dev.restgate.spi.MethodSite;
 import dev.restgate.spi.Phase;
 import dev.restgate.spi.Plugin;
@@ -41,6 +42,7 @@ public final class MappingPluginFactory implements PluginFactory<Void> {
     }
     String method = site.method().httpMethod() + " " + site.resource().path();
     return Optional.of(new MappingPlugin(method, RequestTemplates.compile(integration),
-        IntegrationResponses.compile(integration), type.equals(LambdaIntegrationFactory.TYPE)));
+        ContentHandling.of(integration.contentHandling()), IntegrationResponses.compile(integration),
+        type.equals(LambdaIntegrationFactory.TYPE), BinaryMediaTypes.of(site.api().binaryMediaTypes())));
   }
 }

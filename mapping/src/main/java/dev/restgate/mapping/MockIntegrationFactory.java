@@ -41,7 +41,7 @@ public final class MockIntegrationFactory implements IntegrationFactory {
     String method = site.method().httpMethod() + " " + site.resource().path();
     return exchange -> {
       MappedRequest mapped = exchange.get(MappedRequest.KEY);
-      int status = status(mapped == null ? "" : mapped.body(), exchange.requestId(), method);
+      int status = status(mapped == null ? "" : mapped.text(), exchange.requestId(), method);
       exchange.endpointResponse(new EndpointResponse(status, new Headers(0), Body.empty(), null));
       return new GatewayResponse(status, new Headers(0), Body.empty());
     };

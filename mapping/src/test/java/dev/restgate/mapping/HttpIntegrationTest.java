@@ -73,6 +73,22 @@ class HttpIntegrationTest {
                   responseTemplates:
                     application/json: '{"refused": true}'
                 default: {statusCode: "200"}
+        /items/{id}:
+          get:
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: string}}
+            responses:
+              "200": {description: ok}
+            x-amazon-apigateway-integration:
+              type: http
+              httpMethod: GET
+              uri: "${stageVariables.backend}/backend/items/{item}"
+              requestParameters:
+                integration.request.path.item: method.request.path.id
+              requestTemplates:
+                application/json: '#set($context.requestOverride.path.item = "v2-$input.params(''id'')")'
+              responses:
+                default: {statusCode: "200"}
         /passthrough:
           get:
             responses:
@@ -127,6 +143,14 @@ class HttpIntegrationTest {
     assertThat(response.body()).isEqualTo("{\"saved\": \"/backend/orders/o-7\", \"bytes\": " + sent.length() + "}");
     assertThat(response.headers().firstValue("X-Backend")).hasValue("recording");
     assertThat(response.headers().firstValue("X-Method")).hasValue("PUT");
+  }
+
+  @Test
+  void aPathOverrideOfTheRequestTemplateWinsOverThePathMapping() throws Exception {
+    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(uri("/items/5")).build());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(backend.next().rawPath()).isEqualTo("/backend/items/v2-5");
   }
 
   @Test

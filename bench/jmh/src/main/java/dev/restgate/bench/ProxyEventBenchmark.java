@@ -1,7 +1,7 @@
 package dev.restgate.bench;
 
 import dev.restgate.http.GatewayRequest;
-import dev.restgate.internal.lambdaproxy.BinaryMediaTypes;
+import dev.restgate.spi.BinaryMediaTypes;
 import dev.restgate.internal.lambdaproxy.ProxyEventWriter;
 import dev.restgate.internal.routing.Resolution;
 import dev.restgate.spi.Exchange;

@@ -1,6 +1,6 @@
 package dev.restgate.internal.integration;
 
-import dev.restgate.internal.lambdaproxy.BinaryMediaTypes;
+import dev.restgate.spi.BinaryMediaTypes;
 import dev.restgate.internal.lambdaproxy.ProxyEventWriter;
 import dev.restgate.internal.lambdaproxy.ProxyResponseReader;
 import dev.restgate.model.Integration;

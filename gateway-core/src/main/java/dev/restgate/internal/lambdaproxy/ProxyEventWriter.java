@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.restgate.http.GatewayRequest;
 
 import dev.restgate.spi.AuthorizerContext;
+import dev.restgate.spi.BinaryMediaTypes;
 import dev.restgate.spi.ContextVariables;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.RequestIdentity;

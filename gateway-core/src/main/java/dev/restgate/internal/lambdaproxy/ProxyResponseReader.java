@@ -4,6 +4,7 @@ import dev.restgate.http.Body;
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
 import dev.restgate.http.Headers;
+import dev.restgate.spi.BinaryMediaTypes;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.LambdaInvoker;

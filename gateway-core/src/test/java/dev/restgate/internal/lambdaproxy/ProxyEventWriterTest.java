@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restgate.spi.AuthorizerContext;
+import dev.restgate.spi.BinaryMediaTypes;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.RequestIdentity;
 import dev.restgate.testing.TestExchanges;

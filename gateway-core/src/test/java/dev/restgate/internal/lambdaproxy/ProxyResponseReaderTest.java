@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
+import dev.restgate.spi.BinaryMediaTypes;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.LambdaInvoker;

@@ -1,4 +1,4 @@
-package dev.restgate.internal.lambdaproxy;
+package dev.restgate.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

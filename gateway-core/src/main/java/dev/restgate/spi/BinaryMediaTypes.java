@@ -1,4 +1,4 @@
-package dev.restgate.internal.lambdaproxy;
+package dev.restgate.spi;
 
 import java.util.List;
 import java.util.Locale;
