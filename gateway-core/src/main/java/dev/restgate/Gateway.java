@@ -97,7 +97,7 @@ public final class Gateway implements AutoCloseable {
   public synchronized void reload(GatewayConfig next) throws ProblemsException {
     CompiledConfiguration compiled = compiler.compile(next);
     serving.getAndSet(compiled).retire();
-    LOG.info("Configuration swapped in: {} REST API(s)", next.restApis().size());
+    LOG.debug("Configuration swapped in: {} REST API(s)", next.restApis().size());
   }
 
   /**

@@ -13,6 +13,13 @@ public interface ConfigContext {
   /** The configuration file; relative paths in it are resolved against its directory. */
   Path configFile();
 
+  /**
+   * Records that the configuration depends on {@code path}, a file or a directory it names (function code, say):
+   * live reload reloads the configuration when it changes. The configuration file and API bodies are recorded
+   * already.
+   */
+  void dependsOn(Path path);
+
   String region();
 
   String accountId();

@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param accountId the AWS account id the gateway presents itself as ({@code 123456789012} by default)
  * @param sections the values of the modules' sections, by their type
  * @param source the configuration file, or null when the configuration was built in code
+ * @param files every file and directory the configuration was read from or names (the configuration file, API
+ *     bodies, function code): what live reload watches; empty when the configuration was built in code
  */
 public record GatewayConfig(String region, String accountId, List<ApiConfig> restApis,
-    Map<Class<?>, Object> sections, Path source) {
+    Map<Class<?>, Object> sections, Path source, List<Path> files) {
 
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT_ID = "123456789012";
@@ -32,6 +34,7 @@ public record GatewayConfig(String region, String accountId, List<ApiConfig> res
     restApis = restApis == null ? List.of() : List.copyOf(restApis);
     sections = sections == null ? Map.of() : Map.copyOf(sections);
     sections.forEach((type, value) -> type.cast(value));
+    files = files == null ? List.of() : List.copyOf(files);
   }
 
   /** A builder starting from the defaults: no APIs, no sections. */
@@ -97,7 +100,7 @@ public record GatewayConfig(String region, String accountId, List<ApiConfig> res
     }
 
     public GatewayConfig build() {
-      return new GatewayConfig(region, accountId, restApis, sections, source);
+      return new GatewayConfig(region, accountId, restApis, sections, source, List.of());
     }
   }
 }

@@ -4,8 +4,10 @@ import dev.restgate.model.RestApi;
 import dev.restgate.spi.ApiImporter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the whole configuration tree: core's keys first ({@code region}, {@code accountId}, {@code restApis}), then
@@ -53,9 +55,11 @@ final class GatewayConfigReader {
     accountId = accountId == null ? GatewayConfig.DEFAULT_ACCOUNT_ID : accountId;
 
     ApiCatalog catalog = new ApiCatalog();
-    List<ApiConfig> apis = new RestApiReader(configFile, importer, region, accountId, problems, catalog)
+    Set<Path> files = new LinkedHashSet<>();
+    files.add(configFile.toAbsolutePath().normalize());
+    List<ApiConfig> apis = new RestApiReader(configFile, importer, region, accountId, problems, catalog, files)
         .read(root.field("restApis"));
-    Context context = new Context(configFile, region, accountId, catalog);
+    Context context = new Context(configFile, region, accountId, catalog, files);
     Map<Class<?>, Object> values = new LinkedHashMap<>();
     for (ConfigSection<?> section : sections) {
       Object value = section.read(root, context);
@@ -63,11 +67,16 @@ final class GatewayConfigReader {
         values.put(section.type(), section.type().cast(value));
       }
     }
-    return new GatewayConfig(region, accountId, apis, values, configFile);
+    return new GatewayConfig(region, accountId, apis, values, configFile, List.copyOf(files));
   }
 
-  private record Context(Path configFile, String region, String accountId, ApiCatalog catalog)
+  private record Context(Path configFile, String region, String accountId, ApiCatalog catalog, Set<Path> files)
       implements ConfigContext {
+
+    @Override
+    public void dependsOn(Path path) {
+      files.add(path.toAbsolutePath().normalize());
+    }
 
     @Override
     public boolean checkApi(String apiId, ConfigNode node) {

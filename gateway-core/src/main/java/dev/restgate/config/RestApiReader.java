@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +37,18 @@ final class RestApiReader {
   private final String accountId;
   private final Problems problems;
   private final ApiCatalog catalog;
+  private final Set<Path> files;
 
+  /** @param files collects the API bodies read, for live reload to watch */
   RestApiReader(Path configFile, ApiImporter importer, String region, String accountId, Problems problems,
-      ApiCatalog catalog) {
+      ApiCatalog catalog, Set<Path> files) {
     this.configFile = configFile;
     this.importer = importer;
     this.region = region;
     this.accountId = accountId;
     this.problems = problems;
     this.catalog = catalog;
+    this.files = files;
   }
 
   /** One deployment as declared: under {@code deployments}, or the API's own {@code body}. */
@@ -154,6 +158,7 @@ final class RestApiReader {
       bodyNode.problem(Json.quote(declared.body()) + " is not a valid path: " + e.getReason());
       return null;
     }
+    files.add(path.toAbsolutePath());
     if (!Files.isRegularFile(path)) {
       bodyNode.problem("there is no file " + path + " (paths are relative to the configuration file's "
           + "directory); check the path");

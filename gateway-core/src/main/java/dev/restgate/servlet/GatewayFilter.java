@@ -1,5 +1,6 @@
 package dev.restgate.servlet;
 
+import dev.restgate.ConfigReloader;
 import dev.restgate.Gateway;
 import dev.restgate.config.ConfigLoader;
 import dev.restgate.config.GatewayConfig;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +32,17 @@ import org.slf4j.LoggerFactory;
  * {@code restgate.config}, the context init-param of that name, the system property of that name, or the environment
  * variable {@code RESTGATE_CONFIG}; the data directory likewise from {@code restgate.data} / {@code RESTGATE_DATA}
  * (default {@code restgate-data} in the working directory). A configuration with problems fails the deployment with
- * every problem logged. Embedded, it can also be given a started {@link Gateway}.
+ * every problem logged. While it runs, a {@link ConfigReloader} applies edits to the configuration (checked every
+ * {@code restgate.watchInterval} / {@code RESTGATE_WATCH_INTERVAL} seconds, default 2, 0 for never) and reloads on
+ * a JMX call. Embedded, it can also be given a started {@link Gateway}.
  */
 public class GatewayFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(GatewayFilter.class);
   public static final String CONFIG_PARAMETER = "restgate.config";
   public static final String DATA_PARAMETER = "restgate.data";
+  public static final String WATCH_PARAMETER = "restgate.watchInterval";
+  private static final Duration DEFAULT_WATCH_INTERVAL = Duration.ofSeconds(2);
   /**
    * A context parameter: {@code false} when whoever starts the web application reports its failure to start itself
    * (the standalone launcher does), so the problems are printed once.
@@ -44,6 +50,7 @@ public class GatewayFilter extends HttpFilter {
   public static final String LOG_PROBLEMS_PARAMETER = "restgate.logProblems";
 
   private transient Gateway gateway;
+  private transient ConfigReloader reloader;
   private final boolean owned;
 
   /** For containers: the gateway is built from the configured file in {@link #init(FilterConfig)}. */
@@ -70,10 +77,13 @@ public class GatewayFilter extends HttpFilter {
     }
     String dataLocation = setting(filterConfig, DATA_PARAMETER, "RESTGATE_DATA");
     Path data = Path.of(dataLocation == null || dataLocation.isBlank() ? "restgate-data" : dataLocation);
+    Duration watchInterval = watchInterval(setting(filterConfig, WATCH_PARAMETER, "RESTGATE_WATCH_INTERVAL"));
     try {
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      GatewayConfig config = ConfigLoader.standard(loader).load(Path.of(configLocation));
+      ConfigLoader configLoader = ConfigLoader.standard(loader);
+      GatewayConfig config = configLoader.load(Path.of(configLocation));
       gateway = Gateway.start(config, data, Clock.systemUTC(), loader);
+      reloader = ConfigReloader.start(gateway, configLoader, Path.of(configLocation), watchInterval);
       LOG.info("Gateway serving {} ({} REST API(s)), data in {}", configLocation, config.restApis().size(),
           data.toAbsolutePath());
     } catch (ProblemsException e) {
@@ -82,6 +92,22 @@ public class GatewayFilter extends HttpFilter {
       }
       throw new ServletException(e.getMessage());
     }
+  }
+
+  private static Duration watchInterval(String seconds) throws ServletException {
+    if (seconds == null || seconds.isBlank()) {
+      return DEFAULT_WATCH_INTERVAL;
+    }
+    try {
+      double value = Double.parseDouble(seconds.trim());
+      if (value >= 0 && value <= 3600) {
+        return Duration.ofMillis(Math.round(value * 1000));
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new ServletException(WATCH_PARAMETER + " must be a number of seconds from 0 (no watching) to 3600, not "
+        + seconds);
   }
 
   private static String setting(FilterConfig filterConfig, String name, String environmentVariable) {
@@ -110,6 +136,9 @@ public class GatewayFilter extends HttpFilter {
 
   @Override
   public void destroy() {
+    if (reloader != null) {
+      reloader.close();
+    }
     if (owned && gateway != null) {
       gateway.close();
       LOG.info("Gateway stopped");

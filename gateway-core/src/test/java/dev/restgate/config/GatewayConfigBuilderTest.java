@@ -45,7 +45,7 @@ class GatewayConfigBuilderTest {
 
   @Test
   void nullPartsOfTheRecordAreDefaults() {
-    GatewayConfig config = new GatewayConfig(null, null, null, null, null);
+    GatewayConfig config = new GatewayConfig(null, null, null, null, null, null);
 
     assertThat(config).isEqualTo(GatewayConfig.builder().build());
   }

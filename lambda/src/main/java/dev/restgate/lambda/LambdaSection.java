@@ -44,13 +44,12 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
   @Override
   public LambdaConfig read(ConfigNode root, ConfigContext context) {
     ConfigNode node = root.field("lambda");
-    Path configFile = context.configFile();
     if (!node.isObjectWith(KEYS)) {
       return LambdaConfig.NONE;
     }
     return new LambdaConfig(node.field("region").string(ConfigRules.REGION, ConfigRules.REGION_RULE),
         endpoint(node.field("endpoint")), credentials(node.field("credentials")),
-        functions(node.field("functions"), configFile),
+        functions(node.field("functions"), context),
         !"NONE".equals(node.field("invokeApiAuthorization").oneOf(List.of("AWS_IAM", "NONE"))));
   }
 
@@ -79,7 +78,7 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
         node.field("secretAccessKey").required().string(), node.field("sessionToken").string());
   }
 
-  private static List<FunctionConfig> functions(ConfigNode node, Path configFile) {
+  private static List<FunctionConfig> functions(ConfigNode node, ConfigContext context) {
     List<FunctionConfig> functions = new ArrayList<>();
     Map<String, String> namePointers = new HashMap<>();
     for (ConfigNode function : node.list()) {
@@ -98,7 +97,7 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
           "use a Java class name, com.example.Handler, or a method, com.example.Handler::handleRequest");
       Integer timeout = function.field("timeout").integer(1, 900);
       Integer memorySize = function.field("memorySize").integer(128, 10240);
-      functions.add(new FunctionConfig(name, handler, codeUri(function.field("codeUri"), configFile),
+      functions.add(new FunctionConfig(name, handler, codeUri(function.field("codeUri"), context),
           timeout == null ? FunctionConfig.DEFAULT_TIMEOUT_SECONDS : timeout,
           memorySize == null ? FunctionConfig.DEFAULT_MEMORY_SIZE : memorySize,
           environment(function.field("environment"))));
@@ -106,14 +105,15 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
     return functions;
   }
 
-  private static Path codeUri(ConfigNode node, Path configFile) {
+  /** The function's code, which live reload watches. */
+  private static Path codeUri(ConfigNode node, ConfigContext context) {
     String codeUri = node.required().string();
     if (codeUri == null) {
       return null;
     }
     Path path;
     try {
-      path = configFile.toAbsolutePath().resolveSibling(codeUri).normalize();
+      path = context.configFile().toAbsolutePath().resolveSibling(codeUri).normalize();
     } catch (InvalidPathException e) {
       node.problem("\"" + codeUri + "\" is not a valid path: " + e.getReason());
       return null;
@@ -123,6 +123,7 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
           + "directory); build the function or fix the path");
       return null;
     }
+    context.dependsOn(path);
     return path;
   }
 

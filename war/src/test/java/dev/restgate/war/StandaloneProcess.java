@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +36,18 @@ final class StandaloneProcess implements AutoCloseable {
 
   /** Starts {@code java -jar gateway.war} with {@code args}. */
   static StandaloneProcess start(String... args) {
+    return start(Map.of(), args);
+  }
+
+  /** Starts {@code java -jar gateway.war} with {@code args} and these environment variables added. */
+  static StandaloneProcess start(Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>(List.of(
         ItSettings.java().toString(), "-Xmx256m", "-jar", ItSettings.war().toString()));
     command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
     try {
-      return new StandaloneProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+      return new StandaloneProcess(builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -72,6 +80,14 @@ final class StandaloneProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
+    }
+  }
+
+  /** Sends SIGHUP, as {@code kill -HUP} does. */
+  void hangUp() throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-HUP", String.valueOf(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new AssertionError("kill -HUP " + process.pid() + " failed");
     }
   }
 

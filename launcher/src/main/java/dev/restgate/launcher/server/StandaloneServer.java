@@ -3,14 +3,20 @@ package dev.restgate.launcher.server;
 import dev.restgate.launcher.LaunchOptions;
 import dev.restgate.launcher.WorkDirectory;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Set;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * The standalone gateway: the WAR in an embedded Jetty, plus the bundled example when no configuration is given.
@@ -18,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class StandaloneServer {
   private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
+  /** The JMX names the gateway's configuration reloaders register under. */
+  private static final String RELOADERS = "dev.restgate:type=ConfigReloader,*";
 
   private final LaunchOptions options;
   private final Path war;
@@ -55,6 +63,7 @@ public final class StandaloneServer {
       jetty = EmbeddedJetty.create(options.port(), war, config, options.dataDir(), work.resolve("webapp"), threads);
       jetty.start();
       Runtime.getRuntime().addShutdownHook(new Thread(stopper(jetty, example), "restgate-shutdown"));
+      reloadOnHangup();
       int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
       Banner.lines(version(), port, threads.description(), config, options.dataDir(), example != null)
           .forEach(System.out::println);
@@ -68,6 +77,33 @@ public final class StandaloneServer {
       }
       WorkDirectory.delete(work);
       return 1;
+    }
+  }
+
+  /**
+   * {@code kill -HUP}: asks the web application's configuration reloader ({@code dev.restgate.ConfigReloader}, in
+   * the WAR's class loader) to reload, through the JMX name it registers under.
+   */
+  private static void reloadOnHangup() {
+    try {
+      Signal.handle(new Signal("HUP"), signal -> new Thread(StandaloneServer::reload, "restgate-reload").start());
+    } catch (IllegalArgumentException e) {
+      LOG.info("No SIGHUP on this platform ({}); the configuration is reloaded when its files change", e.getMessage());
+    }
+  }
+
+  private static void reload() {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    try {
+      Set<ObjectName> reloaders = server.queryNames(new ObjectName(RELOADERS), null);
+      if (reloaders.isEmpty()) {
+        LOG.warn("SIGHUP received, but the gateway is not running: nothing to reload");
+      }
+      for (ObjectName reloader : reloaders) {
+        server.invoke(reloader, "reload", new Object[0], new String[0]);
+      }
+    } catch (JMException e) {
+      LOG.error("SIGHUP received, but the reload could not be asked for: {}", e.toString());
     }
   }
 
