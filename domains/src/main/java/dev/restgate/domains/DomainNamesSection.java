@@ -9,6 +9,7 @@ import dev.restgate.model.DomainName;
 import dev.restgate.model.EndpointConfiguration;
 import dev.restgate.spi.Json;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,27 @@ import java.util.regex.Pattern;
  */
 public final class DomainNamesSection implements ConfigSection<DomainNamesConfig> {
   static final List<String> KEYS = List.of("domainName", "certificateArn", "regionalCertificateArn",
-      "endpointConfiguration", "securityPolicy", "basePathMappings");
+      "endpointConfiguration", "securityPolicy", "basePathMappings", "routingMode", "routingRules");
+  private static final List<String> RULE_KEYS = List.of("priority", "conditions", "actions");
+  private static final List<String> CONDITION_KEYS = List.of("matchHeaders", "matchBasePaths");
+  private static final List<String> HEADER_KEYS = List.of("header", "valueGlob");
+  private static final List<String> ACTION_KEYS = List.of("invokeApi");
+  private static final List<String> INVOKE_KEYS = List.of("apiId", "stage", "stripBasePath");
+  private static final Map<String, DomainRouting.Mode> MODES = Map.of(
+      "API_MAPPING_ONLY", DomainRouting.Mode.API_MAPPING_ONLY,
+      "BASE_PATH_MAPPING_ONLY", DomainRouting.Mode.API_MAPPING_ONLY,
+      "ROUTING_RULE_ONLY", DomainRouting.Mode.ROUTING_RULE_ONLY,
+      "ROUTING_RULE_THEN_API_MAPPING", DomainRouting.Mode.ROUTING_RULE_THEN_API_MAPPING,
+      "ROUTING_RULE_THEN_BASE_PATH_MAPPING", DomainRouting.Mode.ROUTING_RULE_THEN_API_MAPPING);
+  private static final int MAX_RULES = 50;
+  /** RFC 7230 token characters, fewer than 40. */
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,39}");
+  /** Literal, or with {@code *} at the start, the end, both, or alone; fewer than 128 characters. */
+  private static final Pattern GLOB = Pattern.compile("\\*|\\*?[^*]{1,125}\\*?");
+  private static final Pattern BANNED_HEADER = Pattern.compile("(?i)access-control-.*|apigw-.*|authorization|"
+      + "connection|content-encoding|content-length|content-location|forwarded|keep-alive|origin|"
+      + "proxy-authenticate|proxy-authorization|te|trailers|transfer-encoding|upgrade|x-amz-.*|x-amzn-.*|"
+      + "x-apigw-api-id|x-forwarded-for|x-forwarded-host|x-forwarded-proto|x-restapi|via");
   private static final List<String> ENDPOINT_KEYS = List.of("types", "ipAddressType", "vpcEndpointIds");
   private static final List<String> MAPPING_KEYS = List.of("basePath", "restApiId", "stage");
   private static final List<String> ENDPOINT_TYPES = List.of("EDGE", "REGIONAL", "PRIVATE");
@@ -46,6 +67,7 @@ public final class DomainNamesSection implements ConfigSection<DomainNamesConfig
   public DomainNamesConfig read(ConfigNode root, ConfigContext context) {
     ConfigNode node = root.field("domainNames");
     List<DomainName> domains = new ArrayList<>();
+    Map<String, DomainRouting> routing = new HashMap<>();
     Map<String, String> namePointers = new HashMap<>();
     for (ConfigNode domain : node.list()) {
       if (!domain.isObjectWith(KEYS)) {
@@ -59,14 +81,126 @@ public final class DomainNamesSection implements ConfigSection<DomainNamesConfig
           domain.field("domainName").problem("is also the domain name of " + first + "; merge their mappings");
         }
       }
-      domains.add(new DomainName(name,
+      DomainName read = new DomainName(name,
           domain.field("certificateArn").string(ConfigRules.ARN, ConfigRules.ARN_RULE),
           domain.field("regionalCertificateArn").string(ConfigRules.ARN, ConfigRules.ARN_RULE),
           endpointConfiguration(domain.field("endpointConfiguration")),
           domain.field("securityPolicy").oneOf(SECURITY_POLICIES),
-          mappings(domain.field("basePathMappings"), context)));
+          mappings(domain.field("basePathMappings"), context));
+      domains.add(read);
+      DomainRouting domainRouting = routing(domain, read, context);
+      if (name != null) {
+        routing.put(name.toLowerCase(Locale.ROOT), domainRouting);
+      }
     }
-    return new DomainNamesConfig(domains);
+    return new DomainNamesConfig(domains, routing);
+  }
+
+  /** The routing mode and rules; rules need a mode that uses them, and mappings one that uses mappings. */
+  private static DomainRouting routing(ConfigNode domain, DomainName read, ConfigContext context) {
+    ConfigNode modeNode = domain.field("routingMode");
+    String modeName = modeNode.oneOf(MODES.keySet().stream().sorted().toList());
+    DomainRouting.Mode mode = modeName == null ? DomainRouting.Mode.API_MAPPING_ONLY : MODES.get(modeName);
+    ConfigNode rulesNode = domain.field("routingRules");
+    List<RoutingRule> rules = new ArrayList<>();
+    Map<Integer, String> priorities = new HashMap<>();
+    for (ConfigNode rule : rulesNode.list()) {
+      RoutingRule compiled = rule(rule, context);
+      if (compiled != null) {
+        String first = priorities.putIfAbsent(compiled.priority(), rule.pointer());
+        if (first != null) {
+          rule.field("priority").problem("priority " + compiled.priority() + " is also the priority of " + first
+              + "; priorities are unique per domain name");
+        }
+        rules.add(compiled);
+      }
+    }
+    if (rules.size() > MAX_RULES) {
+      rulesNode.problem("has " + rules.size() + " rules; a domain name has at most " + MAX_RULES);
+    }
+    if (!rules.isEmpty() && !mode.usesRules()) {
+      rulesNode.problem("needs routingMode ROUTING_RULE_ONLY or ROUTING_RULE_THEN_API_MAPPING: with "
+          + mode + " the rules would never be used");
+    }
+    if (!read.basePathMappings().isEmpty() && !mode.usesMappings()) {
+      domain.field("basePathMappings").problem("are not used with routingMode ROUTING_RULE_ONLY; remove them or "
+          + "use ROUTING_RULE_THEN_API_MAPPING");
+    }
+    rules.sort(Comparator.comparingInt(RoutingRule::priority));
+    return new DomainRouting(mode, rules);
+  }
+
+  private static RoutingRule rule(ConfigNode rule, ConfigContext context) {
+    if (!rule.isObjectWith(RULE_KEYS)) {
+      return null;
+    }
+    Integer priority = rule.field("priority").required().integer(1, 1_000_000);
+    List<RoutingRule.HeaderCondition> headers = new ArrayList<>();
+    String basePath = null;
+    int basePaths = 0;
+    for (ConfigNode condition : rule.field("conditions").list()) {
+      if (!condition.isObjectWith(CONDITION_KEYS)) {
+        continue;
+      }
+      if (condition.field("matchHeaders").isPresent() && condition.field("matchBasePaths").isPresent()) {
+        condition.problem("has both matchHeaders and matchBasePaths; give each condition its own entry");
+      }
+      ConfigNode header = single(condition.field("matchHeaders"));
+      if (header != null && header.isObjectWith(HEADER_KEYS)) {
+        String name = header.field("header").required().string(HEADER_NAME,
+            "use a header name of fewer than 40 token characters");
+        if (name != null && BANNED_HEADER.matcher(name).matches()) {
+          header.field("header").problem(Json.quote(name) + " cannot be a routing condition (AWS reserves it)");
+        }
+        String glob = header.field("valueGlob").required().string(GLOB, "use a literal value of fewer than 128 "
+            + "characters, with * only at its start, its end, both, or alone");
+        headers.add(new RoutingRule.HeaderCondition(name, glob));
+      }
+      ConfigNode path = single(condition.field("matchBasePaths"));
+      if (path != null) {
+        basePaths++;
+        basePath = basePath(path);
+      }
+    }
+    if (headers.size() > 2) {
+      rule.field("conditions").problem("has " + headers.size() + " header conditions; a rule has at most 2");
+    }
+    if (basePaths > 1) {
+      rule.field("conditions").problem("has " + basePaths + " base path conditions; a rule has at most 1");
+    }
+    List<ConfigNode> actions = rule.field("actions").required().list();
+    if (actions.size() != 1) {
+      rule.field("actions").problem("must hold exactly one action, {invokeApi: {apiId, stage}}");
+      return null;
+    }
+    ConfigNode invoke = actions.get(0).isObjectWith(ACTION_KEYS) ? actions.get(0).field("invokeApi").required()
+        : null;
+    if (invoke == null || !invoke.isObjectWith(INVOKE_KEYS)) {
+      return null;
+    }
+    String apiId = invoke.field("apiId").required().string();
+    String stage = invoke.field("stage").required().string();
+    if (apiId != null && stage != null) {
+      context.checkStage(apiId, invoke.field("apiId"), stage, invoke.field("stage"));
+    }
+    boolean strip = Boolean.TRUE.equals(invoke.field("stripBasePath").bool());
+    if (priority == null || apiId == null || stage == null) {
+      return null;
+    }
+    return new RoutingRule(priority, headers, NONE.equals(basePath) ? null : basePath, apiId, stage, strip);
+  }
+
+  /** The one entry of an {@code anyOf} list (AWS allows exactly one), or null when the condition is absent. */
+  private static ConfigNode single(ConfigNode condition) {
+    if (!condition.isPresent() || !condition.isObjectWith(List.of("anyOf"))) {
+      return null;
+    }
+    List<ConfigNode> anyOf = condition.field("anyOf").required().list();
+    if (anyOf.size() != 1) {
+      condition.field("anyOf").problem("must hold exactly one entry");
+      return null;
+    }
+    return anyOf.get(0);
   }
 
   private static EndpointConfiguration endpointConfiguration(ConfigNode node) {
