@@ -112,8 +112,16 @@ class ResourcePathRulesTest {
 
   @Test
   void emptyPathPartsAreErrors() {
-    assertThat(refusal(withPaths("/a//b", "/c/"))).extracting(Problem::pointer)
-        .containsExactly("/paths/~1a~1~1b", "/paths/~1c~1");
+    assertThat(refusal(withPaths("/a//b", "/c//"))).extracting(Problem::pointer)
+        .containsExactly("/paths/~1a~1~1b", "/paths/~1c~1~1");
+  }
+
+  @Test
+  void aTrailingSlashNamesTheResourceWithoutIt() throws Exception {
+    RestApi api = importText(withPaths("/api/", "/api/{proxy+}")).api();
+
+    assertThat(paths(api)).containsExactly("/", "/api", "/api/{proxy+}");
+    assertThat(resource(api, "/api").resourceMethods()).containsOnlyKeys("GET");
   }
 
   @Test
