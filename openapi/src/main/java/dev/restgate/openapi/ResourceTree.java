@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * The API's resource tree, built path by path with the control-plane rules of API Gateway: the root always exists,
- * missing ancestors are created, a path part is a literal or a whole {@code {variable}}, a greedy {@code {name+}}
- * has no children and a parent has at most one variable child. A trailing slash names the same resource as the
- * path without it.
+ * missing ancestors are created, a path part is a literal (letters, digits and {@code ._-:,}) or a whole
+ * {@code {variable}}, a greedy {@code {name+}} has no children and a parent has at most one variable child. A
+ * trailing slash names the same resource as the path without it.
  */
 final class ResourceTree {
-  private static final Pattern LITERAL = Pattern.compile("[a-zA-Z0-9._-]+");
+  private static final Pattern LITERAL = Pattern.compile("[a-zA-Z0-9._:,-]+");
   private static final Pattern VARIABLE = Pattern.compile("\\{[a-zA-Z0-9._-]+\\+?}");
 
   private final String apiId;
@@ -100,7 +100,7 @@ final class ResourceTree {
       } else if (!LITERAL.matcher(part).matches() && !VARIABLE.matcher(part).matches()) {
         problems.error(at, part.contains("{") || part.contains("}")
             ? "Path parameters must be whole path parts: '" + part + "' in " + path
-            : "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an "
+            : "Resource's path part only allow a-zA-Z0-9._-:, and curly braces at the beginning and the end and an "
                 + "optional plus sign before the closing brace: '" + part + "' in " + path);
         valid = false;
       }

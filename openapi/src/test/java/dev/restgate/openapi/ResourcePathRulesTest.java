@@ -77,7 +77,12 @@ class ResourcePathRulesTest {
 
   @Test
   void pathPartsAllowOnlyApiGatewaysCharacters() {
-    assertThat(onlyProblem("/pets@home").message()).startsWith("Resource's path part only allow a-zA-Z0-9._-");
+    assertThat(onlyProblem("/pets@home").message()).startsWith("Resource's path part only allow a-zA-Z0-9._-:,");
+  }
+
+  @Test
+  void colonsAndCommasArePathPartCharacters() throws Exception {
+    assertThat(paths(importText(withPaths("/items:batchGet", "/a,b")).api())).contains("/items:batchGet", "/a,b");
   }
 
   @Test
