@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * The API's resource tree, built path by path with the control-plane rules of API Gateway: the root always exists,
- * missing ancestors are created, a path part is a literal or a whole {@code {variable}}, a greedy {@code {name+}}
- * has no children and a parent has at most one variable child.
+ * missing ancestors are created, a path part is a literal (letters, digits and {@code ._-:,}) or a whole
+ * {@code {variable}}, a greedy {@code {name+}} has no children and a parent has at most one variable child. A
+ * trailing slash names the same resource as the path without it.
  */
 final class ResourceTree {
-  private static final Pattern LITERAL = Pattern.compile("[a-zA-Z0-9._-]+");
+  private static final Pattern LITERAL = Pattern.compile("[a-zA-Z0-9._:,-]+");
   private static final Pattern VARIABLE = Pattern.compile("\\{[a-zA-Z0-9._-]+\\+?}");
 
   private final String apiId;
@@ -32,19 +33,21 @@ final class ResourceTree {
    * Adds the resource for {@code path} and its missing ancestors.
    *
    * @param at the path's key in the document, where problems are reported
-   * @return whether the path is valid (methods may be added to it)
+   * @return the resource's path (methods may be added to it), or null when the path is refused
    */
-  boolean add(String path, Located at) {
+  String add(String path, Located at) {
     if (!path.startsWith("/")) {
       problems.error(at, "A resource path must start with '/': " + path);
-      return false;
+      return null;
     }
-    if (path.equals("/")) {
-      return true;
+    // Pulumi's awsx writes "/api/" beside "/api/{proxy+}", and AWS deploys such definitions.
+    String resourcePath = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    if (resourcePath.equals("/")) {
+      return resourcePath;
     }
-    String[] parts = path.substring(1).split("/", -1);
-    if (!partsAreValid(parts, path, at)) {
-      return false;
+    String[] parts = resourcePath.substring(1).split("/", -1);
+    if (!partsAreValid(parts, resourcePath, at)) {
+      return null;
     }
     Node parent = byPath.get("/");
     StringBuilder current = new StringBuilder();
@@ -57,7 +60,7 @@ final class ResourceTree {
         if (refusal != null) {
           problems.error(at, refusal);
           created.forEach(this::remove);
-          return false;
+          return null;
         }
         child = new Node(current.toString(), part, parent);
         byPath.put(child.path, child);
@@ -66,7 +69,7 @@ final class ResourceTree {
       }
       parent = child;
     }
-    return true;
+    return resourcePath;
   }
 
   /** Adds a method to a resource that {@link #add} accepted. */
@@ -97,7 +100,7 @@ final class ResourceTree {
       } else if (!LITERAL.matcher(part).matches() && !VARIABLE.matcher(part).matches()) {
         problems.error(at, part.contains("{") || part.contains("}")
             ? "Path parameters must be whole path parts: '" + part + "' in " + path
-            : "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an "
+            : "Resource's path part only allow a-zA-Z0-9._-:, and curly braces at the beginning and the end and an "
                 + "optional plus sign before the closing brace: '" + part + "' in " + path);
         valid = false;
       }

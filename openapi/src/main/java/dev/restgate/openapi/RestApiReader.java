@@ -77,13 +77,12 @@ final class RestApiReader {
     for (Map.Entry<String, Located> entry : paths.fields()) {
       String key = entry.getKey();
       Located item = entry.getValue();
-      String resourcePath = basePath.apply(key);
-      boolean valid;
+      String path = basePath.apply(key);
+      String resourcePath = null;
       if (key.startsWith("/")) {
-        valid = tree.add(resourcePath, item);
+        resourcePath = tree.add(path, item);
       } else {
         problems.error(item, "A path must start with '/': " + key);
-        valid = false;
       }
       if (!reader.object(item)) {
         continue;
@@ -92,8 +91,8 @@ final class RestApiReader {
       for (Map.Entry<String, Located> member : item.fields()) {
         String verb = VERBS.get(member.getKey());
         if (verb != null) {
-          Method method = methods.read(verb, resourcePath, member.getValue(), item);
-          if (valid && method != null) {
+          Method method = methods.read(verb, path, member.getValue(), item);
+          if (resourcePath != null && method != null) {
             tree.addMethod(resourcePath, method);
           }
         } else if (member.getKey().equals("trace")) {

@@ -11,7 +11,8 @@ import java.util.Set;
  * The document's security schemes and what a {@code security} requirement list means for a method: an
  * {@code x-api-key} header scheme requires an API key, an {@code awsSigv4} scheme means {@code AWS_IAM}, and a
  * scheme with {@code x-amazon-apigateway-authorizer} means that authorizer ({@code CUSTOM} or
- * {@code COGNITO_USER_POOLS}, with the requirement's scopes for Cognito).
+ * {@code COGNITO_USER_POOLS}, with the requirement's scopes for Cognito). A requirement naming a scheme the document
+ * does not define adds nothing (SAM writes {@code NONE} for a method without an authorizer).
  */
 final class SecuritySchemes {
   /** A method's authorization fields. */
@@ -66,8 +67,8 @@ final class SecuritySchemes {
         String name = field.getKey();
         Scheme scheme = schemes.get(name);
         if (scheme == null) {
-          problems.error(field.getValue(), "Security scheme '" + name + "' is not defined in "
-              + version.securitySchemesName());
+          problems.warning(field.getValue(), "Security scheme '" + name + "' is not defined in "
+              + version.securitySchemesName() + "; the method gets no authorization from it");
           continue;
         }
         List<String> scopes = reader.stringList(field.getValue());

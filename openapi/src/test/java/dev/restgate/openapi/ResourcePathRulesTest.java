@@ -77,7 +77,12 @@ class ResourcePathRulesTest {
 
   @Test
   void pathPartsAllowOnlyApiGatewaysCharacters() {
-    assertThat(onlyProblem("/pets@home").message()).startsWith("Resource's path part only allow a-zA-Z0-9._-");
+    assertThat(onlyProblem("/pets@home").message()).startsWith("Resource's path part only allow a-zA-Z0-9._-:,");
+  }
+
+  @Test
+  void colonsAndCommasArePathPartCharacters() throws Exception {
+    assertThat(paths(importText(withPaths("/items:batchGet", "/a,b")).api())).contains("/items:batchGet", "/a,b");
   }
 
   @Test
@@ -112,8 +117,16 @@ class ResourcePathRulesTest {
 
   @Test
   void emptyPathPartsAreErrors() {
-    assertThat(refusal(withPaths("/a//b", "/c/"))).extracting(Problem::pointer)
-        .containsExactly("/paths/~1a~1~1b", "/paths/~1c~1");
+    assertThat(refusal(withPaths("/a//b", "/c//"))).extracting(Problem::pointer)
+        .containsExactly("/paths/~1a~1~1b", "/paths/~1c~1~1");
+  }
+
+  @Test
+  void aTrailingSlashNamesTheResourceWithoutIt() throws Exception {
+    RestApi api = importText(withPaths("/api/", "/api/{proxy+}")).api();
+
+    assertThat(paths(api)).containsExactly("/", "/api", "/api/{proxy+}");
+    assertThat(resource(api, "/api").resourceMethods()).containsOnlyKeys("GET");
   }
 
   @Test

@@ -3,14 +3,13 @@ package dev.restgate.openapi;
 import static dev.restgate.openapi.Imports.importFixture;
 import static dev.restgate.openapi.Imports.importText;
 import static dev.restgate.openapi.Imports.method;
-import static dev.restgate.openapi.Imports.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.restgate.model.Method;
 import dev.restgate.model.RestApi;
 import dev.restgate.spi.ApiImporter;
 import dev.restgate.spi.Problem;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Security requirements at document and operation level. */
@@ -22,6 +21,7 @@ class SecurityTest {
         swagger: "2.0"
         info: {title: Schemes, version: "1"}
         securityDefinitions:
+          api_key: {type: apiKey, name: x-api-key, in: header}
           other_key: {type: apiKey, name: X-Other-Key, in: header}
           oauth: {type: oauth2, flow: implicit, authorizationUrl: "https://auth.example.com", scopes: {read: read}}
           token:
@@ -96,13 +96,16 @@ class SecurityTest {
   }
 
   @Test
-  void anUndefinedSchemeIsAnErrorAtItsName() {
-    List<Problem> problems = refusal(withSecurity("[{nobody: []}]"));
+  void anUndefinedSchemeSuchAsSamsNoneIsIgnoredWithAWarningAtItsName() throws Exception {
+    ApiImporter.Result result = importText(withSecurity("[{NONE: []}, {api_key: []}]"));
 
-    assertThat(problems).singleElement().satisfies(problem -> {
-      assertThat(problem.pointer()).isEqualTo("/paths/~1x/get/security/0/nobody");
-      assertThat(problem.message()).isEqualTo("Security scheme 'nobody' is not defined in securityDefinitions");
-    });
+    Method method = method(result.api(), "/x", "GET");
+    assertThat(method.authorizationType()).isEqualTo("NONE");
+    assertThat(method.apiKeyRequired()).isTrue();
+    assertThat(result.warnings()).filteredOn(warning -> warning.pointer().startsWith("/paths"))
+        .extracting(Problem::pointer, Problem::message)
+        .containsExactly(tuple("/paths/~1x/get/security/0/NONE", "Security scheme 'NONE' is not defined in "
+            + "securityDefinitions; the method gets no authorization from it"));
   }
 
   @Test
