@@ -26,13 +26,13 @@ import org.apache.velocity.runtime.parser.node.SimpleNode;
  * A mapping template in API Gateway's VTL, parsed once and rendered per request on Apache Velocity with
  * {@code $input}, {@code $util}, {@code $context} and {@code $stageVariables}. As on AWS, a reference to nothing
  * renders as nothing, a {@code #foreach} stops after 1,000 iterations and a template may be at most 300 KB. Templates
- * may not load other templates ({@code #include}, {@code #parse}, {@code #evaluate}, {@code #define},
- * {@code #macro}) and may call only what {@link SandboxUberspector} allows. Thread-safe.
+ * may not load other templates ({@code #include}, {@code #parse}, {@code #evaluate}) or define macros
+ * ({@code #macro}; {@code #define} blocks, which Serverless Framework templates use, are allowed) and may call only what {@link SandboxUberspector} allows. Thread-safe.
  */
 public final class VtlTemplate {
   /** AWS's limit on the size of one mapping template. */
   public static final int MAX_BYTES = 300 * 1024;
-  private static final Set<String> REFUSED_DIRECTIVES = Set.of("include", "parse", "evaluate", "define", "macro");
+  private static final Set<String> REFUSED_DIRECTIVES = Set.of("include", "parse", "evaluate", "macro");
   private static final RuntimeInstance VELOCITY = velocity();
   private static final EventCartridge EVENTS = events();
 

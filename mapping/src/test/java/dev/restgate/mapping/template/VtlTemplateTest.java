@@ -157,10 +157,24 @@ class VtlTemplateTest {
   void templatesCannotLoadOtherTemplatesOrFiles(@TempDir Path dir) throws Exception {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "s3cret");
     for (String directive : new String[] {"#include(\"" + secret + "\")", "#parse(\"" + secret + "\")",
-        "#evaluate('$input.body')", "#define($x)y#end", "#macro(m)y#end"}) {
+        "#evaluate('$input.body')", "#macro(m)y#end"}) {
       assertThatThrownBy(() -> VtlTemplate.compile(directive)).as(directive)
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not available in mapping templates");
     }
+  }
+
+  @Test
+  void aDefinedBlockRendersWhereItIsReferencedAsServerlessTemplatesUseIt() throws Exception {
+    String template = """
+        #define( $loop )
+        {#foreach($key in $map.keySet())"$util.escapeJavaScript($key)": "$util.escapeJavaScript($map.get($key))"\
+        #if($foreach.hasNext), #end#end}
+        #end
+        #set( $map = $input.params().path )
+        {"path": $loop}""";
+
+    assertThat(VtlTemplate.compile(template).render(exchange(), "{}").strip())
+        .isEqualTo("{\"path\": {\"id\": \"42\"}\n}");
   }
 
   @Test
