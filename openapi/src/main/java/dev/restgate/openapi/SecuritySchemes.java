@@ -11,10 +11,13 @@ import java.util.Set;
  * The document's security schemes and what a {@code security} requirement list means for a method: an
  * {@code x-api-key} header scheme requires an API key, an {@code awsSigv4} scheme means {@code AWS_IAM}, and a
  * scheme with {@code x-amazon-apigateway-authorizer} means that authorizer ({@code CUSTOM} or
- * {@code COGNITO_USER_POOLS}, with the requirement's scopes for Cognito). A requirement naming a scheme the document
- * does not define adds nothing (SAM writes {@code NONE} for a method without an authorizer).
+ * {@code COGNITO_USER_POOLS}, with the requirement's scopes for Cognito). An undefined {@code NONE} scheme adds
+ * nothing (SAM writes it for a method without an authorizer); any other undefined scheme is an error, so that a
+ * protection that cannot be found never leaves a method open.
  */
 final class SecuritySchemes {
+  /** The requirement SAM writes for a function event with {@code Authorizer: NONE}, without defining it. */
+  private static final String SAM_NONE = "NONE";
   /** A method's authorization fields. */
   record MethodAuth(String authorizationType, String authorizerId, boolean apiKeyRequired, List<String> scopes) {
     static final MethodAuth NONE = new MethodAuth("NONE", null, false, List.of());
@@ -66,9 +69,15 @@ final class SecuritySchemes {
       for (Map.Entry<String, Located> field : requirement.fields()) {
         String name = field.getKey();
         Scheme scheme = schemes.get(name);
-        if (scheme == null) {
+        if (scheme == null && name.equals(SAM_NONE)) {
           problems.warning(field.getValue(), "Security scheme '" + name + "' is not defined in "
               + version.securitySchemesName() + "; the method gets no authorization from it");
+          continue;
+        }
+        if (scheme == null) {
+          problems.error(field.getValue(), "Security scheme '" + name + "' is not defined in "
+              + version.securitySchemesName() + ": define it, or remove the requirement (a method is never served "
+              + "open because its protection cannot be found)");
           continue;
         }
         List<String> scopes = reader.stringList(field.getValue());

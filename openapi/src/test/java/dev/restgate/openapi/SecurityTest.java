@@ -4,12 +4,14 @@ import static dev.restgate.openapi.Imports.importFixture;
 import static dev.restgate.openapi.Imports.importText;
 import static dev.restgate.openapi.Imports.method;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.restgate.model.Method;
 import dev.restgate.model.RestApi;
 import dev.restgate.spi.ApiImporter;
 import dev.restgate.spi.Problem;
+import dev.restgate.spi.ProblemsException;
 import org.junit.jupiter.api.Test;
 
 /** Security requirements at document and operation level. */
@@ -96,7 +98,7 @@ class SecurityTest {
   }
 
   @Test
-  void anUndefinedSchemeSuchAsSamsNoneIsIgnoredWithAWarningAtItsName() throws Exception {
+  void samsUndefinedNoneSchemeIsIgnoredWithAWarningAtItsName() throws Exception {
     ApiImporter.Result result = importText(withSecurity("[{NONE: []}, {api_key: []}]"));
 
     Method method = method(result.api(), "/x", "GET");
@@ -106,6 +108,13 @@ class SecurityTest {
         .extracting(Problem::pointer, Problem::message)
         .containsExactly(tuple("/paths/~1x/get/security/0/NONE", "Security scheme 'NONE' is not defined in "
             + "securityDefinitions; the method gets no authorization from it"));
+  }
+
+  @Test
+  void anyOtherUndefinedSchemeIsRefusedSoTheMethodIsNotServedOpen() {
+    assertThatThrownBy(() -> importText(withSecurity("[{MyAuthorizer: []}]")))
+        .isInstanceOf(ProblemsException.class)
+        .hasMessageContaining("Security scheme 'MyAuthorizer' is not defined in securityDefinitions");
   }
 
   @Test
