@@ -100,7 +100,7 @@ final class DomainRouter implements RouteResolver {
 
   @Override
   public InvokeTarget resolve(GatewayRequest request) {
-    String host = host(request.host());
+    String host = request.hostName() == null ? null : request.hostName().toLowerCase(Locale.ROOT);
     if (host == null) {
       return null;
     }
@@ -162,14 +162,6 @@ final class DomainRouter implements RouteResolver {
 
   private static String below(String path, String base) {
     return path.length() == base.length() ? "/" : path.substring(base.length());
-  }
-
-  private static String host(String header) {
-    if (header == null || header.isEmpty()) {
-      return null;
-    }
-    int colon = header.indexOf(':');
-    return (colon < 0 ? header : header.substring(0, colon)).toLowerCase(Locale.ROOT);
   }
 
   private static String prefix(String host) {

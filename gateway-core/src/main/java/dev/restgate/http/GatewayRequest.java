@@ -120,6 +120,23 @@ public final class GatewayRequest {
   }
 
   /**
+   * The host the client called: the {@code Host} header without its port (an IPv6 literal keeps its brackets), as
+   * sent; null when there is none.
+   */
+  public String hostName() {
+    String host = host();
+    if (host == null || host.isEmpty()) {
+      return null;
+    }
+    if (host.charAt(0) == '[') {
+      int end = host.indexOf(']');
+      return end < 0 ? host : host.substring(0, end + 1);
+    }
+    int colon = host.indexOf(':');
+    return colon < 0 ? host : host.substring(0, colon);
+  }
+
+  /**
    * The whole body, read on first call. An empty array when there is none.
    *
    * @throws PayloadTooLargeException past {@link #MAX_PAYLOAD_BYTES}

@@ -21,7 +21,7 @@ final class InvokeUrls {
   /** The target of {@code request}, or null when its URL is not an invoke URL. */
   static InvokeTarget parse(GatewayRequest request) {
     String rawPath = request.rawPath();
-    String host = hostWithoutPort(request.host());
+    String host = request.hostName();
     if (rawPath.startsWith(USER_REQUEST_PREFIX)) {
       InvokeTarget target = userRequest(rawPath, host);
       if (target != null) {
@@ -83,17 +83,5 @@ final class InvokeUrls {
     }
     String path = rest.substring(start);
     return path.isEmpty() ? "/" : path;
-  }
-
-  private static String hostWithoutPort(String host) {
-    if (host == null || host.isEmpty()) {
-      return null;
-    }
-    if (host.charAt(0) == '[') {
-      int end = host.indexOf(']');
-      return end < 0 ? host : host.substring(0, end + 1);
-    }
-    int colon = host.indexOf(':');
-    return colon < 0 ? host : host.substring(0, colon);
   }
 }

@@ -30,7 +30,7 @@ final class HostRouter implements RouteResolver {
 
   @Override
   public InvokeTarget resolve(GatewayRequest request) {
-    String host = host(request.host());
+    String host = request.hostName() == null ? null : request.hostName().toLowerCase(Locale.ROOT);
     List<HostRoute> routes = host == null ? null : routesByHost.get(host);
     if (routes == null) {
       return null;
@@ -47,14 +47,6 @@ final class HostRouter implements RouteResolver {
       }
     }
     return UNMAPPED;
-  }
-
-  private static String host(String header) {
-    if (header == null) {
-      return null;
-    }
-    int colon = header.indexOf(':');
-    return (colon < 0 ? header : header.substring(0, colon)).toLowerCase(Locale.ROOT);
   }
 
   private static String prefix(String host) {
