@@ -117,7 +117,7 @@ final class DomainRouter implements RouteResolver {
     for (Rule rule : domain.rules()) {
       if (holds(rule, request.headers(), path)) {
         String below = rule.basePath() != null && rule.strip() ? below(path, rule.basePath()) : path;
-        return new InvokeTarget(rule.apiId(), rule.stage(), below, path, path, host, prefix(host));
+        return InvokeTarget.onDomain(rule.apiId(), rule.stage(), below, path, host);
       }
     }
     for (Mapping mapping : domain.mappings()) {
@@ -126,7 +126,7 @@ final class DomainRouter implements RouteResolver {
       }
       String below = below(path, mapping.base());
       if (mapping.stage() != null) {
-        return new InvokeTarget(mapping.apiId(), mapping.stage(), below, path, path, host, prefix(host));
+        return InvokeTarget.onDomain(mapping.apiId(), mapping.stage(), below, path, host);
       }
       int slash = below.indexOf('/', 1);
       String stage = slash < 0 ? below.substring(1) : below.substring(1, slash);
@@ -134,7 +134,7 @@ final class DomainRouter implements RouteResolver {
         return UNMAPPED;
       }
       String resource = slash < 0 ? "/" : below.substring(slash);
-      return new InvokeTarget(mapping.apiId(), stage, resource, path, path, host, prefix(host));
+      return InvokeTarget.onDomain(mapping.apiId(), stage, resource, path, host);
     }
     return UNMAPPED;
   }
@@ -162,10 +162,5 @@ final class DomainRouter implements RouteResolver {
 
   private static String below(String path, String base) {
     return path.length() == base.length() ? "/" : path.substring(base.length());
-  }
-
-  private static String prefix(String host) {
-    int dot = host.indexOf('.');
-    return dot < 0 ? host : host.substring(0, dot);
   }
 }

@@ -15,4 +15,22 @@ package dev.restgate.spi;
  * @param domainPrefix the first label of {@code domainName}
  */
 public record InvokeTarget(String apiId, String stage, String requestPath, String eventPath, String contextPath,
-    String domainName, String domainPrefix) {}
+    String domainName, String domainPrefix) {
+
+  /**
+   * A target reached through a custom domain name: the event and context paths are the path as the client sent it.
+   *
+   * @param clientPath the raw path below the host
+   */
+  public static InvokeTarget onDomain(String apiId, String stage, String requestPath, String clientPath,
+      String domainName) {
+    return new InvokeTarget(apiId, stage, requestPath, clientPath, clientPath, domainName,
+        domainPrefix(domainName));
+  }
+
+  /** AWS's {@code domainPrefix}: the first label of {@code domainName}. */
+  public static String domainPrefix(String domainName) {
+    int dot = domainName.indexOf('.');
+    return dot < 0 ? domainName : domainName.substring(0, dot);
+  }
+}

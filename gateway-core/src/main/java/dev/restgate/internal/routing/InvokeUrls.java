@@ -66,9 +66,7 @@ final class InvokeUrls {
     String stage = rawPath.substring(apiEnd + 1, stageEnd);
     String rest = rawPath.substring(restStart);
     String domain = host == null ? "localhost" : host;
-    int dot = domain.indexOf('.');
-    return target(apiId, stage, eventPath(rest), "/" + stage + rest, domain,
-        dot < 0 ? domain : domain.substring(0, dot));
+    return target(apiId, stage, eventPath(rest), "/" + stage + rest, domain, InvokeTarget.domainPrefix(domain));
   }
 
   private static InvokeTarget target(String apiId, String stage, String path, String contextPath, String domain,

@@ -38,19 +38,14 @@ final class HostRouter implements RouteResolver {
     String path = request.rawPath();
     for (HostRoute route : routes) {
       if (route.basePath() == null) {
-        return new InvokeTarget(route.restApiId(), route.stage(), path, path, path, host, prefix(host));
+        return InvokeTarget.onDomain(route.restApiId(), route.stage(), path, path, host);
       }
       String base = "/" + route.basePath();
       if (path.equals(base) || path.startsWith(base + "/")) {
         String below = path.length() == base.length() ? "/" : path.substring(base.length());
-        return new InvokeTarget(route.restApiId(), route.stage(), below, path, path, host, prefix(host));
+        return InvokeTarget.onDomain(route.restApiId(), route.stage(), below, path, host);
       }
     }
     return UNMAPPED;
-  }
-
-  private static String prefix(String host) {
-    int dot = host.indexOf('.');
-    return dot < 0 ? host : host.substring(0, dot);
   }
 }
