@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,6 +86,14 @@ public final class Gateway implements AutoCloseable {
   /** The configuration this gateway serves. */
   public GatewayConfig config() {
     return serving.get().config();
+  }
+
+  /**
+   * The service of {@code type} that the gateway or a module registered for the configuration being served, such as
+   * {@link dev.restgate.spi.StageCaches}; empty when no installed module provides one.
+   */
+  public <T> Optional<T> service(Class<T> type) {
+    return serving.get().services().find(type);
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * Custom domain names, base path mappings and routing rules. So far the module reads its part of the configuration
- * ({@code domainNames}); its route resolver comes with the stage-features issue.
+ * Custom domain names: the {@code domainNames} section, and a route resolver that picks an API stage by the
+ * request's {@code Host}, its base path mappings and its routing rules before the invoke-URL forms are tried.
  */
 package dev.restgate.domains;

@@ -21,6 +21,10 @@ public final class ConfigRules {
   public static final Pattern JDBC_POSTGRESQL = Pattern.compile("jdbc:postgresql:.+");
   public static final String JDBC_POSTGRESQL_RULE =
       "use a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/gateway";
+  public static final Pattern REDIS_URI = Pattern.compile("rediss?://.+");
+  public static final String REDIS_URI_RULE =
+      "use redis://host:6379 (or rediss:// for TLS; credentials go in the URI)";
+  private static final Pattern REDIS_CREDENTIALS = Pattern.compile("(rediss?://)([^@/]*)@");
 
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
   private static final Pattern VARIABLE_VALUE = Pattern.compile("[A-Za-z0-9\\-._~:/?#&=,]{1,512}");
@@ -28,6 +32,11 @@ public final class ConfigRules {
   private static final int MAX_TAGS = 50;
 
   private ConfigRules() {}
+
+  /** A Redis URI as logs may show it: the credentials (in {@code redis://user:password@host}) replaced. */
+  public static String redisUriForLogs(String uri) {
+    return uri == null ? null : REDIS_CREDENTIALS.matcher(uri).replaceFirst("$1****@");
+  }
 
   /** Stage variables or canary overrides: names alphanumeric and '_' (≤ 64), values ≤ 512 of a URL-ish set. */
   static Map<String, String> stageVariables(ConfigNode node) {

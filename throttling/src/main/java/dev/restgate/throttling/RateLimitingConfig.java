@@ -1,5 +1,6 @@
 package dev.restgate.throttling;
 
+import dev.restgate.config.ConfigRules;
 import dev.restgate.model.ThrottleSettings;
 
 /**
@@ -36,7 +37,7 @@ public record RateLimitingConfig(String backend, String redisUri, String url, St
   /** Where the shared buckets live, for logs: no password. */
   public String location() {
     return switch (backend) {
-      case "redis" -> RedisUris.withoutPassword(redisUri);
+      case "redis" -> ConfigRules.redisUriForLogs(redisUri);
       case "postgresql" -> url;
       default -> "this process";
     };

@@ -4,7 +4,6 @@ import dev.restgate.config.ConfigNode;
 import dev.restgate.config.ConfigRules;
 import dev.restgate.model.ThrottleSettings;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code rateLimiting}: which engine keeps token buckets and quota counters, the connection settings that
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 final class RateLimitingReader {
   static final List<String> KEYS =
       List.of("backend", "redisUri", "url", "username", "password", "accountThrottle", "failOpen");
-  private static final Pattern REDIS_URI = Pattern.compile("rediss?://.+");
 
   private RateLimitingReader() {}
 
@@ -35,8 +33,8 @@ final class RateLimitingReader {
     }
     if (backend.equals("redis")) {
       node.refuseUnused(backend, "url", "username", "password");
-      return new RateLimitingConfig(backend, node.field("redisUri").required().string(REDIS_URI,
-          "use redis://host:6379 (or rediss:// for TLS; credentials go in the URI)"), null, null, null, account,
+      return new RateLimitingConfig(backend, node.field("redisUri").required().string(ConfigRules.REDIS_URI,
+          ConfigRules.REDIS_URI_RULE), null, null, null, account,
           open);
     }
     node.refuseUnused(backend, "redisUri");

@@ -1,5 +1,6 @@
 package dev.restgate.throttling;
 
+import dev.restgate.config.ConfigRules;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -63,7 +64,7 @@ final class RedisStore implements SharedBuckets.Store {
 
   @Override
   public String location() {
-    return RedisUris.withoutPassword(uri);
+    return ConfigRules.redisUriForLogs(uri);
   }
 
   @Override

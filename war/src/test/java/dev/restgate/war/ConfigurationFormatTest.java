@@ -82,6 +82,7 @@ class ConfigurationFormatTest {
             - {functionName: hello, handler: not a handler, codeUri: nowhere.jar, timeout: 901, memorySize: 64}
         store: {type: mysql}
         rateLimiting: {backend: redis}
+        cache: {backend: memcached}
         extra: 1
         """);
 
@@ -96,7 +97,7 @@ class ConfigurationFormatTest {
         "/identities/0/policies/0/Statement/0/Effect", "/identities/0/policies/0/Statement/0",
         "/lambda/endpoint", "/lambda/functions/0/handler", "/lambda/functions/0/codeUri",
         "/lambda/functions/0/timeout", "/lambda/functions/0/memorySize",
-        "/store/type", "/rateLimiting/redisUri",
+        "/store/type", "/rateLimiting/redisUri", "/cache/backend",
         "/extra");
     assertThat(problems).allMatch(p -> p.source().equals(dir.resolve("gateway.yaml").toString()));
   }
@@ -105,7 +106,7 @@ class ConfigurationFormatTest {
   void anUnknownKeyListsTheKeysOfEveryModule() {
     assertThat(files.messages("colour: blue\n")).containsOnly(Map.entry("/colour", "unknown key "
         + "\"colour\"; valid keys here are: region, accountId, restApis, apiKeys, usagePlans, usagePlanKeys, "
-        + "rateLimiting, cognito, domainNames, identities, lambda, store"));
+        + "rateLimiting, cache, cognito, domainNames, identities, lambda, store"));
   }
 
   @Test
@@ -116,7 +117,7 @@ class ConfigurationFormatTest {
       keys.addAll(section.keys());
     }
 
-    assertThat(keys).hasSize(12).allSatisfy(key -> assertThat(page).as(key).contains("| `" + key + "` |"));
+    assertThat(keys).hasSize(13).allSatisfy(key -> assertThat(page).as(key).contains("| `" + key + "` |"));
   }
 
   @Test

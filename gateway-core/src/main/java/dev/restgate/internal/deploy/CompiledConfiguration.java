@@ -23,17 +23,19 @@ public final class CompiledConfiguration {
   private final RouteTable routes;
   private final List<ServiceEndpoint> endpoints;
   private final ServiceCallAuthorizer callAuthorizer;
+  private final Services services;
   private final List<AutoCloseable> closeables;
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean retired;
 
   CompiledConfiguration(GatewayConfig config, RouteTable routes, List<ServiceEndpoint> endpoints,
-      ServiceCallAuthorizer callAuthorizer, List<AutoCloseable> closeables) {
+      ServiceCallAuthorizer callAuthorizer, Services services, List<AutoCloseable> closeables) {
     this.config = config;
     this.routes = routes;
     this.endpoints = List.copyOf(endpoints);
     this.callAuthorizer = callAuthorizer;
+    this.services = services;
     this.closeables = List.copyOf(closeables);
   }
 
@@ -53,6 +55,11 @@ public final class CompiledConfiguration {
   /** Checks the signatures of calls to the service endpoints; refuses every call when no module does. */
   public ServiceCallAuthorizer callAuthorizer() {
     return callAuthorizer;
+  }
+
+  /** The services the gateway and the modules registered for this configuration. */
+  public Services services() {
+    return services;
   }
 
   /** Counts a request in; the caller then checks that this is still the configuration being served. */

@@ -76,7 +76,8 @@ public final class ConfigurationCompiler {
       }
       ServiceCallAuthorizer callAuthorizer =
           services.find(ServiceCallAuthorizer.class).orElseGet(UncheckableCalls::new);
-      return new CompiledConfiguration(config, table, context.endpoints(), callAuthorizer, context.closeables());
+      return new CompiledConfiguration(config, table, context.endpoints(), callAuthorizer, services,
+          context.closeables());
     } catch (ProblemsException | RuntimeException | Error e) {
       CompiledConfiguration.closeAll(context.closeables());
       throw e;
