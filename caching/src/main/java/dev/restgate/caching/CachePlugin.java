@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers a method's requests from its stage's cache. A hit is served without calling the integration; a miss calls
- * it and stores what it answered (any status, as AWS does; gateway errors are never stored), bodies up to 1 MB. A client's {@code Cache-Control: max-age=0} fetches a fresh answer that replaces the entry when
- * the caller may invalidate the cache ({@code execute-api:InvalidateCache} on the method ARN, or no authorization
+ * it and stores what it answered (any status, as AWS does; gateway errors are never stored), bodies up to 1 MB. A
+ * client's {@code Cache-Control: max-age=0} fetches a fresh answer that replaces the entry when the caller may
+ * invalidate the cache ({@code execute-api:InvalidateCache} on the method ARN, or no authorization
  * required); otherwise the method's strategy refuses it, or ignores it with or without a {@code Warning}. Runs after
  * authorization, API keys and throttles, so a hit still counts against the caller's usage plan.
  */

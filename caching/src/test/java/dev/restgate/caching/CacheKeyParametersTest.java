@@ -31,7 +31,8 @@ class CacheKeyParametersTest {
                 uri: "http://127.0.0.1:9/items"
                 cacheKeyParameters: [method.request.querystring.type, method.request.header.X-Tenant]
         """);
-    var config = ConfigLoader.standard(CacheKeyParametersTest.class.getClassLoader()).load(files.write("gateway.yaml", """
+    ConfigLoader loader = ConfigLoader.standard(CacheKeyParametersTest.class.getClassLoader());
+    var config = loader.load(files.write("gateway.yaml", """
         restApis:
           - id: cachedapi1
             body: api.yaml

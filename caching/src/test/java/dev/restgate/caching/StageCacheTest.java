@@ -40,7 +40,7 @@ class StageCacheTest {
             x-amazon-apigateway-integration:
               type: http_proxy
               httpMethod: GET
-              uri: "${stageVariables.backend}/items/{id}"
+              uri: "${stageVariables.b}/items/{id}"
               requestParameters: {integration.request.path.id: method.request.path.id}
               cacheKeyParameters: [method.request.path.id, method.request.querystring.type]
           post:
@@ -48,35 +48,35 @@ class StageCacheTest {
             x-amazon-apigateway-integration:
               type: http_proxy
               httpMethod: POST
-              uri: "${stageVariables.backend}/items/{id}"
+              uri: "${stageVariables.b}/items/{id}"
               requestParameters: {integration.request.path.id: method.request.path.id}
               cacheKeyParameters: [method.request.path.id]
         /orders:
           get:
-            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.backend}/orders"}
+            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.b}/orders"}
           post:
-            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: POST, uri: "${stageVariables.backend}/orders"}
+            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: POST, uri: "${stageVariables.b}/orders"}
         /fresh:
           get:
-            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.backend}/fresh"}
+            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.b}/fresh"}
         /big:
           get:
-            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.backend}/big"}
+            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.b}/big"}
         /strict:
           get:
-            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.backend}/strict"}
+            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.b}/strict"}
         /quiet:
           get:
-            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.backend}/quiet"}
+            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.b}/quiet"}
         /open:
           get:
-            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.backend}/open"}
+            x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.b}/open"}
         /missing:
           get:
             x-amazon-apigateway-integration:
               type: http_proxy
               httpMethod: GET
-              uri: "${stageVariables.backend}/status/404"
+              uri: "${stageVariables.b}/status/404"
       """;
   static final String GATEWAY = """
       restApis:
@@ -84,7 +84,7 @@ class StageCacheTest {
           body: api.yaml
           stages:
             - stageName: prod
-              variables: {backend: "%1$s"}
+              variables: {b: "%1$s"}
               cacheClusterEnabled: true
               cacheClusterSize: %2$s
               methodSettings:
@@ -95,13 +95,13 @@ class StageCacheTest {
                 "quiet/GET": {unauthorizedCacheControlHeaderStrategy: SUCCEED_WITHOUT_RESPONSE_HEADER}
                 "open/GET": {requireAuthorizationForCacheControl: false}
             - stageName: plain
-              variables: {backend: "%1$s"}
+              variables: {b: "%1$s"}
             - stageName: canary
-              variables: {backend: "%1$s"}
+              variables: {b: "%1$s"}
               cacheClusterEnabled: true
               canarySettings: {percentTraffic: 100, useStageCache: false}
             - stageName: shared
-              variables: {backend: "%1$s"}
+              variables: {b: "%1$s"}
               cacheClusterEnabled: true
               canarySettings: {percentTraffic: 100, useStageCache: true}
       """;

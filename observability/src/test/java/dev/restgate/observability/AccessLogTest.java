@@ -40,7 +40,8 @@ class AccessLogTest {
       + "$context.responseLength,$context.requestId,$context.extendedRequestId";
   private static final String ERRORS = "$context.requestId $context.status \"$context.error.message\" "
       + "$context.error.responseType $context.responseLatency $context.isCanaryRequest";
-  private static final Pattern REQUEST_TIME = Pattern.compile("\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000");
+  private static final Pattern REQUEST_TIME =
+      Pattern.compile("\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000");
   private static final String GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:";
 
   private static RecordingBackend backend;
@@ -89,13 +90,12 @@ class AccessLogTest {
   }
 
   private static HttpResponse<String> get(String stage, String path) throws Exception {
-    HttpResponse<String> response = Http.get(gateway.userRequest("loggedapi1", stage, path));
-    return response;
+    return Http.get(gateway.userRequest("loggedapi1", stage, path));
   }
 
   /** The last line of {@code file} once it holds one naming {@code requestId}, waiting up to five seconds. */
   private static String lineOf(Path file, HttpResponse<String> response) throws Exception {
-    String requestId = response.headers().firstValue("x-amzn-RequestId").orElseThrow();
+    String requestId = requestId(response);
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (System.nanoTime() < deadline) {
       if (Files.exists(file)) {
