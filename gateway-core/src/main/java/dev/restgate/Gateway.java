@@ -216,7 +216,8 @@ public final class Gateway implements AutoCloseable {
     MDC.put("requestId", requestId);
     GatewayResponse response;
     try {
-      response = endpoint.handle(new ServiceCall(request, requestId, configuration.callAuthorizer()));
+      response = endpoint.handle(new ServiceCall(request, requestId, configuration.callAuthorizer(),
+          configuration.services()));
     } catch (Exception | LinkageError e) {
       LOG.error("{} {} failed", request.method(), request.rawPath(), e);
       response = GatewayResponse.json(500, "{\"message\":\"Internal server error\"}");

@@ -12,12 +12,23 @@ public final class ServiceCall {
   private final GatewayRequest request;
   private final String requestId;
   private final ServiceCallAuthorizer authorizer;
+  private final ServiceLookup services;
 
-  /** @param authorizer the configuration's authorizer of signed calls */
+  /** A call that finds no services: {@link #service} is always empty. */
   public ServiceCall(GatewayRequest request, String requestId, ServiceCallAuthorizer authorizer) {
+    this(request, requestId, authorizer, ServiceLookup.none());
+  }
+
+  /**
+   * @param authorizer the configuration's authorizer of signed calls
+   * @param services the services of the configuration serving the call
+   */
+  public ServiceCall(GatewayRequest request, String requestId, ServiceCallAuthorizer authorizer,
+      ServiceLookup services) {
     this.request = request;
     this.requestId = requestId;
     this.authorizer = authorizer;
+    this.services = services;
   }
 
   public GatewayRequest request() {
@@ -27,6 +38,14 @@ public final class ServiceCall {
   /** The request id; the gateway sends it as {@code x-amzn-RequestId} when the response has none. */
   public String requestId() {
     return requestId;
+  }
+
+  /**
+   * A service of the configuration serving this call, whichever module registered it ({@link
+   * dev.restgate.spi.StageCaches}, for example); empty when none is registered.
+   */
+  public <T> Optional<T> service(Class<T> type) {
+    return services.find(type);
   }
 
   /**

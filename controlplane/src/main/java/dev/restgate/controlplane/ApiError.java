@@ -1,0 +1,32 @@
+package dev.restgate.controlplane;
+
+/**
+ * An error of the management API as AWS answers it: a status, the {@code x-amzn-ErrorType} and
+ * {@code {"message": ...}}.
+ */
+final class ApiError extends Exception {
+  private final int status;
+  private final String type;
+
+  private ApiError(int status, String type, String message) {
+    super(message, null, false, false);
+    this.status = status;
+    this.type = type;
+  }
+
+  static ApiError notFound(String message) {
+    return new ApiError(404, "NotFoundException", message);
+  }
+
+  static ApiError badRequest(String message) {
+    return new ApiError(400, "BadRequestException", message);
+  }
+
+  int status() {
+    return status;
+  }
+
+  String type() {
+    return type;
+  }
+}

@@ -1,0 +1,215 @@
+package dev.restgate.controlplane;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.restgate.config.ApiConfig;
+import dev.restgate.config.GatewayConfig;
+import dev.restgate.http.Body;
+import dev.restgate.http.GatewayRequest;
+import dev.restgate.http.GatewayResponse;
+import dev.restgate.http.Headers;
+import dev.restgate.model.Deployment;
+import dev.restgate.model.Method;
+import dev.restgate.model.Resource;
+import dev.restgate.model.RestApi;
+import dev.restgate.model.Stage;
+import dev.restgate.spi.CallRefusal;
+import dev.restgate.spi.ServiceCall;
+import dev.restgate.spi.ServiceEndpoint;
+import dev.restgate.spi.StageCaches;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The management API's paths on the gateway's port. Invoke URLs win over it ({@code /restapis/{id}/{stage}/
+ * _user_request_/...} is never a management call); every other path under one of its collections is, and is
+ * answered only for a caller whose SigV4 signature (service {@code apigateway}) and IAM policies allow
+ * {@code apigateway:{VERB}} on {@code arn:aws:apigateway:{region}::{path}}.
+ */
+final class ControlPlaneEndpoint implements ServiceEndpoint {
+  private static final Set<String> COLLECTIONS = Set.of("account", "apikeys", "clientcertificates", "domainnames",
+      "restapis", "sdktypes", "tags", "usageplans", "vpclinks");
+
+  private final GatewayConfig config;
+
+  ControlPlaneEndpoint(GatewayConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public boolean matches(GatewayRequest request) {
+    String path = request.rawPath();
+    int end = path.indexOf('/', 1);
+    return path.length() > 1 && COLLECTIONS.contains(end < 0 ? path.substring(1) : path.substring(1, end));
+  }
+
+  @Override
+  public GatewayResponse handle(ServiceCall call) throws Exception {
+    GatewayRequest request = call.request();
+    Optional<CallRefusal> refusal = call.authorize("apigateway", "apigateway:" + request.method(),
+        "arn:aws:apigateway:" + config.region() + "::" + request.rawPath());
+    if (refusal.isPresent()) {
+      return error(refusal.get().status(), refusal.get().errorType(), refusal.get().message());
+    }
+    try {
+      return dispatch(call, segments(request.rawPath()));
+    } catch (ApiError e) {
+      return error(e.status(), e.type(), e.getMessage());
+    }
+  }
+
+  private GatewayResponse dispatch(ServiceCall call, List<String> path) throws ApiError, JsonProcessingException {
+    String verb = call.request().method();
+    if (!path.get(0).equals("restapis")) {
+      throw unsupported(verb, call.request().rawPath());
+    }
+    if (path.size() == 1) {
+      if (!verb.equals("GET")) {
+        throw unsupported(verb, call.request().rawPath());
+      }
+      List<JsonNode> apis = new ArrayList<>();
+      config.restApis().forEach(api -> apis.add(Views.restApi(api)));
+      return page(call, apis);
+    }
+    ApiConfig api = config.restApi(path.get(1))
+        .orElseThrow(() -> ApiError.notFound("Invalid API identifier specified " + config.accountId() + ":"
+            + path.get(1)));
+    if (!verb.equals("GET") && !isFlush(verb, path)) {
+      throw readOnly(api.id());
+    }
+    if (path.size() == 2) {
+      return ok(Views.restApi(api));
+    }
+    return switch (path.get(2)) {
+      case "resources" -> resources(call, api, path);
+      case "deployments" -> deployments(call, api, path);
+      case "stages" -> stages(call, api, path);
+      default -> throw unsupported(verb, call.request().rawPath());
+    };
+  }
+
+  private GatewayResponse resources(ServiceCall call, ApiConfig api, List<String> path)
+      throws ApiError, JsonProcessingException {
+    RestApi current = Views.current(api);
+    if (path.size() == 3) {
+      boolean embed = call.request().query().getOrDefault("embed", List.of()).contains("methods");
+      List<JsonNode> resources = new ArrayList<>();
+      current.resources().forEach(resource -> resources.add(Views.resource(resource, embed)));
+      return page(call, resources);
+    }
+    Resource resource = current.resources().stream().filter(r -> r.id().equals(path.get(3))).findFirst()
+        .orElseThrow(() -> ApiError.notFound("Invalid Resource identifier specified"));
+    if (path.size() == 4) {
+      return ok(Views.resource(resource, true));
+    }
+    if (!path.get(4).equals("methods") || path.size() < 6 || path.size() > 7) {
+      throw unsupported(call.request().method(), call.request().rawPath());
+    }
+    Method method = resource.resourceMethods().get(path.get(5).toUpperCase(Locale.ROOT));
+    if (method == null) {
+      throw ApiError.notFound("Invalid Method identifier specified");
+    }
+    if (path.size() == 6) {
+      return ok(Views.method(method));
+    }
+    if (!path.get(6).equals("integration")) {
+      throw unsupported(call.request().method(), call.request().rawPath());
+    }
+    if (method.methodIntegration() == null) {
+      throw ApiError.notFound("Invalid Integration identifier specified");
+    }
+    return ok(Views.integration(method.methodIntegration()));
+  }
+
+  private GatewayResponse deployments(ServiceCall call, ApiConfig api, List<String> path)
+      throws ApiError, JsonProcessingException {
+    if (path.size() == 3) {
+      List<JsonNode> deployments = new ArrayList<>();
+      api.deployments().forEach(deployment -> deployments.add(Views.deployment(deployment)));
+      return page(call, deployments);
+    }
+    if (path.size() > 4) {
+      throw unsupported(call.request().method(), call.request().rawPath());
+    }
+    Deployment deployment = api.deployment(path.get(3))
+        .orElseThrow(() -> ApiError.notFound("Invalid Deployment identifier specified"));
+    return ok(Views.deployment(deployment));
+  }
+
+  private GatewayResponse stages(ServiceCall call, ApiConfig api, List<String> path)
+      throws ApiError, JsonProcessingException {
+    if (path.size() == 3) {
+      ObjectNode stages = Views.JSON.createObjectNode();
+      api.stages().forEach(stage -> stages.withArray("item").add(Views.stage(stage)));
+      stages.withArray("item");
+      return ok(stages);
+    }
+    Stage stage = api.stage(path.get(3))
+        .orElseThrow(() -> ApiError.notFound("Invalid stage identifier specified"));
+    if (path.size() == 4) {
+      return ok(Views.stage(stage));
+    }
+    if (isFlush(call.request().method(), path)) {
+      call.service(StageCaches.class).ifPresent(caches -> caches.flush(api.id(), stage.stageName()));
+      return new GatewayResponse(202, json(), Body.empty());
+    }
+    throw unsupported(call.request().method(), call.request().rawPath());
+  }
+
+  /** {@code DELETE /restapis/{id}/stages/{stage}/cache/data}: FlushStageCache. */
+  private static boolean isFlush(String verb, List<String> path) {
+    return verb.equals("DELETE") && path.size() == 6 && path.get(2).equals("stages") && path.get(4).equals("cache")
+        && path.get(5).equals("data");
+  }
+
+  private ApiError readOnly(String apiId) {
+    String file = config.source() == null ? "the gateway's configuration" : config.source().toString();
+    return ApiError.badRequest("REST API " + apiId + " is declared in " + file + " and is read-only here; "
+        + "change it in that file");
+  }
+
+  private static ApiError unsupported(String verb, String path) {
+    return ApiError.notFound("This gateway's control plane does not serve " + verb + " " + path
+        + " (see docs/control-plane.md for what it serves)");
+  }
+
+  private static GatewayResponse page(ServiceCall call, List<JsonNode> items) throws ApiError, JsonProcessingException {
+    Map<String, List<String>> query = call.request().query();
+    return ok(Views.page(items, first(query, "position"), first(query, "limit")));
+  }
+
+  private static String first(Map<String, List<String>> query, String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private static List<String> segments(String rawPath) {
+    List<String> segments = new ArrayList<>();
+    for (String segment : rawPath.substring(1).split("/")) {
+      if (!segment.isEmpty()) {
+        segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+      }
+    }
+    return segments;
+  }
+
+  private static GatewayResponse ok(JsonNode body) throws JsonProcessingException {
+    return new GatewayResponse(200, json(), Body.of(Views.JSON.writeValueAsBytes(body)));
+  }
+
+  private static Headers json() {
+    return new Headers().add("Content-Type", "application/json");
+  }
+
+  private static GatewayResponse error(int status, String type, String message) {
+    ObjectNode body = Views.JSON.createObjectNode().put("message", message);
+    return new GatewayResponse(status, json().add("x-amzn-ErrorType", type), Body.of(body.toString()));
+  }
+}
