@@ -2,7 +2,9 @@ package dev.restgate.controlplane;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.restgate.config.ApiConfig;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.http.Body;
@@ -21,6 +23,7 @@ import dev.restgate.spi.StageCaches;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +39,10 @@ import java.util.Set;
 final class ControlPlaneEndpoint implements ServiceEndpoint {
   private static final Set<String> COLLECTIONS = Set.of("account", "apikeys", "clientcertificates", "domainnames",
       "restapis", "sdktypes", "tags", "usageplans", "vpclinks");
+
+  private static final List<String> EXPORT_EXTENSIONS =
+      List.of("integrations", "apigateway", "authorizers", "validators", "postman");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final GatewayConfig config;
 
@@ -156,11 +163,48 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     if (path.size() == 4) {
       return ok(Views.stage(stage));
     }
+    if (path.size() == 6 && path.get(4).equals("exports") && call.request().method().equals("GET")) {
+      return export(call, api, stage, path.get(5));
+    }
     if (isFlush(call.request().method(), path)) {
       call.service(StageCaches.class).ifPresent(caches -> caches.flush(api.id(), stage.stageName()));
       return new GatewayResponse(202, json(), Body.empty());
     }
     throw unsupported(call.request().method(), call.request().rawPath());
+  }
+
+  /** {@code GetExport}: JSON, or YAML when the client accepts {@code application/yaml}. */
+  private GatewayResponse export(ServiceCall call, ApiConfig api, Stage stage, String type)
+      throws ApiError, JsonProcessingException {
+    Exporter.Format format = switch (type) {
+      case "swagger" -> Exporter.Format.SWAGGER;
+      case "oas30" -> Exporter.Format.OAS30;
+      default -> throw ApiError.badRequest("Invalid export type specified: " + type + " (use swagger or oas30)");
+    };
+    Set<String> extensions = new HashSet<>();
+    for (String value : call.request().query().getOrDefault("extensions", List.of())) {
+      for (String extension : value.split(",")) {
+        String name = extension.strip().toLowerCase(Locale.ROOT);
+        if (!EXPORT_EXTENSIONS.contains(name)) {
+          throw ApiError.badRequest("Invalid extensions specified: " + extension.strip() + " (use "
+              + String.join(", ", EXPORT_EXTENSIONS) + ")");
+        }
+        extensions.add(name);
+      }
+    }
+    Deployment deployment = api.deployment(stage.deploymentId()).orElseThrow();
+    ObjectNode document = new Exporter(deployment.api(), format, extensions)
+        .export(deployment, stage.stageName(), config.region());
+    String accept = call.request().headers().first("Accept");
+    boolean yaml = accept != null && accept.toLowerCase(Locale.ROOT).contains("yaml");
+    byte[] body = yaml ? YAML.writeValueAsBytes(document) : Views.JSON.writerWithDefaultPrettyPrinter()
+        .writeValueAsBytes(document);
+    String version = document.path("info").path("version").asText();
+    Headers headers = new Headers()
+        .add("Content-Type", "application/octet-stream")
+        .add("Content-Disposition", "attachment; filename=\"" + type + "_" + version + (yaml ? ".yaml" : ".json")
+            + "\"");
+    return new GatewayResponse(200, headers, Body.of(body));
   }
 
   /** {@code DELETE /restapis/{id}/stages/{stage}/cache/data}: FlushStageCache. */
