@@ -17,9 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.ApiGatewayException;
 import software.amazon.awssdk.services.apigateway.model.BadRequestException;
@@ -82,31 +79,21 @@ class ControlPlaneSdkTest {
               - {stageName: prod, cacheClusterEnabled: true, variables: {backend: "%1$s"}}
               - {stageName: beta, variables: {backend: "%1$s"}}
         identities:
-          - accessKeyId: AKIAOPERATOR00000001
-            secretAccessKey: operator-secret
-            arn: arn:aws:iam::123456789012:user/operator
-            policies:
-              - Version: "2012-10-17"
-                Statement: [{Effect: Allow, Action: "apigateway:*", Resource: "arn:aws:apigateway:*::/*"}]
-          - accessKeyId: AKIAREADER0000000001
+        %2$s  - accessKeyId: AKIAREADER0000000001
             secretAccessKey: reader-secret
             arn: arn:aws:iam::123456789012:user/reader
             policies:
               - Version: "2012-10-17"
                 Statement: [{Effect: Allow, Action: "apigateway:GET", Resource: "arn:aws:apigateway:*::/restapis*"}]
-        """.formatted(backend.url()));
+        """.formatted(backend.url(), Operators.OPERATOR));
     gateway = EmbeddedGateway.start(ConfigLoader.standard(ControlPlaneSdkTest.class.getClassLoader()).load(config),
         dir.resolve("data"), ControlPlaneSdkTest.class.getClassLoader());
-    admin = client("AKIAOPERATOR00000001", "operator-secret");
+    admin = client(Operators.ACCESS_KEY, Operators.SECRET);
     reader = client("AKIAREADER0000000001", "reader-secret");
   }
 
   private static ApiGatewayClient client(String accessKey, String secret) {
-    return ApiGatewayClient.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + gateway.port()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
-        .build();
+    return Operators.client(gateway.port(), accessKey, secret);
   }
 
   @AfterAll

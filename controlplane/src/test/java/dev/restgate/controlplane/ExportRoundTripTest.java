@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.BadRequestException;
 import software.amazon.awssdk.services.apigateway.model.GetExportResponse;
@@ -110,12 +107,7 @@ class ExportRoundTripTest {
     dir = tempDir;
     Files.writeString(dir.resolve("shop.yaml"), API);
     original = start("shop.yaml", "original");
-    apigateway = ApiGatewayClient.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + original.port()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIAOPERATOR00000001", "operator-secret")))
-        .build();
+    apigateway = Operators.client(original.port(), Operators.ACCESS_KEY, Operators.SECRET);
   }
 
   private static EmbeddedGateway start(String body, String name) throws Exception {
@@ -123,13 +115,7 @@ class ExportRoundTripTest {
         restApis:
           - {id: shopapi001, body: %s, stages: [{stageName: prod}]}
         identities:
-          - accessKeyId: AKIAOPERATOR00000001
-            secretAccessKey: operator-secret
-            arn: arn:aws:iam::123456789012:user/operator
-            policies:
-              - Version: "2012-10-17"
-                Statement: [{Effect: Allow, Action: "apigateway:*", Resource: "arn:aws:apigateway:*::/*"}]
-        """.formatted(body));
+        %s""".formatted(body, Operators.OPERATOR));
     return EmbeddedGateway.start(ConfigLoader.standard(ExportRoundTripTest.class.getClassLoader()).load(config),
         dir.resolve(name + "-data"), ExportRoundTripTest.class.getClassLoader());
   }
