@@ -57,5 +57,10 @@ final class AuthorizerResults {
     cache.put(key, new Entry(result, clock.instant().plus(ttl), ttl));
   }
 
+  /** Forgets every result whose key starts with {@code scope} ({@code apiId/stage/} for a whole stage). */
+  void flush(String scope) {
+    cache.asMap().keySet().removeIf(key -> key.startsWith(scope));
+  }
+
   private record Entry(AuthorizerResult result, Instant expires, Duration ttl) {}
 }

@@ -6,6 +6,7 @@ import dev.restgate.authorizers.sigv4.SigV4Verifier;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.http.Body;
 import dev.restgate.http.Headers;
+import dev.restgate.spi.AuthorizerCaches;
 import dev.restgate.spi.EndpointRequest;
 import dev.restgate.spi.EndpointResponse;
 import dev.restgate.spi.GatewayModule;
@@ -75,6 +76,8 @@ public final class AuthorizersModule implements GatewayModule {
     context.registerService(AccessControl.class, new AccessControl(identities, cognito, keys,
         new JwtVerifier(keys, clock), authorizerResults, clock));
     context.registerService(ServiceCallAuthorizer.class, new SignedCalls(identities, clock));
+    AuthorizerResults results = authorizerResults;
+    context.registerService(AuthorizerCaches.class, (apiId, stage) -> results.flush(apiId + '/' + stage + '/'));
   }
 
   private static String fetch(OutboundHttp http, URI uri) throws IOException {

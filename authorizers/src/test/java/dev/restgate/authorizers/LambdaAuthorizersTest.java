@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restgate.spi.AuthorizerCaches;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import java.net.http.HttpResponse;
@@ -171,6 +172,18 @@ class LambdaAuthorizersTest {
     assertThat(again.get("call").asText()).isEqualTo(first.get("call").asText());
     assertThat(again.has("integrationLatency")).isFalse();
     assertThat(other.get("call").asInt()).isGreaterThan(first.get("call").asInt());
+  }
+
+  @Test
+  void flushingTheStagesAuthorizerCacheInvokesTheAuthorizerAgain() throws Exception {
+    JsonNode first = requestContext(get("/token", "Authorization", "allow-flushed")).get("authorizer");
+    JsonNode cached = requestContext(get("/token", "Authorization", "allow-flushed")).get("authorizer");
+
+    gateway.gateway().service(AuthorizerCaches.class).orElseThrow().flush("authzapi01", "prod");
+    JsonNode fresh = requestContext(get("/token", "Authorization", "allow-flushed")).get("authorizer");
+
+    assertThat(cached.get("call").asText()).isEqualTo(first.get("call").asText());
+    assertThat(fresh.get("call").asInt()).isGreaterThan(first.get("call").asInt());
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.restgate.model.Method;
 import dev.restgate.model.Resource;
 import dev.restgate.model.RestApi;
 import dev.restgate.model.Stage;
+import dev.restgate.spi.AuthorizerCaches;
 import dev.restgate.spi.CallRefusal;
 import dev.restgate.spi.ServiceCall;
 import dev.restgate.spi.ServiceEndpoint;
@@ -167,7 +168,11 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       return export(call, api, stage, path.get(5));
     }
     if (isFlush(call.request().method(), path)) {
-      call.service(StageCaches.class).ifPresent(caches -> caches.flush(api.id(), stage.stageName()));
+      if (path.get(5).equals("data")) {
+        call.service(StageCaches.class).ifPresent(caches -> caches.flush(api.id(), stage.stageName()));
+      } else {
+        call.service(AuthorizerCaches.class).ifPresent(caches -> caches.flush(api.id(), stage.stageName()));
+      }
       return new GatewayResponse(202, json(), Body.empty());
     }
     throw unsupported(call.request().method(), call.request().rawPath());
@@ -207,10 +212,13 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     return new GatewayResponse(200, headers, Body.of(body));
   }
 
-  /** {@code DELETE /restapis/{id}/stages/{stage}/cache/data}: FlushStageCache. */
+  /**
+   * {@code DELETE /restapis/{id}/stages/{stage}/cache/data} (FlushStageCache) or {@code .../cache/authorizers}
+   * (FlushStageAuthorizersCache).
+   */
   private static boolean isFlush(String verb, List<String> path) {
     return verb.equals("DELETE") && path.size() == 6 && path.get(2).equals("stages") && path.get(4).equals("cache")
-        && path.get(5).equals("data");
+        && (path.get(5).equals("data") || path.get(5).equals("authorizers"));
   }
 
   private ApiError readOnly(String apiId) {

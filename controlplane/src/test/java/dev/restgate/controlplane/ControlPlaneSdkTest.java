@@ -188,6 +188,7 @@ class ControlPlaneSdkTest {
     backend.expectNoMoreRequests();
 
     admin.flushStageCache(r -> r.restApiId("petstore01").stageName("prod"));
+    admin.flushStageAuthorizersCache(r -> r.restApiId("petstore01").stageName("prod"));
 
     Http.get(pets);
     assertThat(backend.next().rawPath()).isEqualTo("/pets");
