@@ -21,6 +21,7 @@ import dev.restgate.spi.CallRefusal;
 import dev.restgate.spi.ServiceCall;
 import dev.restgate.spi.ServiceEndpoint;
 import dev.restgate.spi.StageCaches;
+import dev.restgate.spi.UsagePlanDirectory;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,8 +74,23 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     }
   }
 
-  private GatewayResponse dispatch(ServiceCall call, List<String> path) throws ApiError, JsonProcessingException {
+  private GatewayResponse dispatch(ServiceCall call, List<String> path) throws Exception {
     String verb = call.request().method();
+    if (path.get(0).equals("apikeys") || path.get(0).equals("usageplans")) {
+      UsagePlanCalls calls = new UsagePlanCalls(call.service(UsagePlanDirectory.class).orElse(null));
+      if (verb.equals("GET")) {
+        return usagePlans(call, path, calls);
+      }
+      if ((verb.equals("PATCH") || verb.equals("DELETE")) && path.size() == 2) {
+        if (path.get(0).equals("apikeys")) {
+          calls.apiKey(path.get(1), Map.of());
+          throw readOnly("API key " + path.get(1));
+        }
+        calls.usagePlan(path.get(1));
+        throw readOnly("Usage plan " + path.get(1));
+      }
+      throw unsupported(verb, call.request().rawPath());
+    }
     if (!path.get(0).equals("restapis")) {
       throw unsupported(verb, call.request().rawPath());
     }
@@ -90,7 +106,7 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
         .orElseThrow(() -> ApiError.notFound("Invalid API identifier specified " + config.accountId() + ":"
             + path.get(1)));
     if (!verb.equals("GET") && !isFlush(verb, path)) {
-      throw readOnly(api.id());
+      throw readOnly("REST API " + api.id());
     }
     if (path.size() == 2) {
       return ok(Views.restApi(api));
@@ -101,6 +117,33 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       case "stages" -> stages(call, api, path);
       default -> throw unsupported(verb, call.request().rawPath());
     };
+  }
+
+  private GatewayResponse usagePlans(ServiceCall call, List<String> path, UsagePlanCalls calls) throws Exception {
+    Map<String, List<String>> query = call.request().query();
+    if (path.get(0).equals("apikeys")) {
+      return switch (path.size()) {
+        case 1 -> page(call, calls.apiKeys(query));
+        case 2 -> ok(calls.apiKey(path.get(1), query));
+        default -> throw unsupported(call.request().method(), call.request().rawPath());
+      };
+    }
+    if (path.size() == 1) {
+      return page(call, calls.usagePlans(query));
+    }
+    if (path.size() == 2) {
+      return ok(calls.usagePlan(path.get(1)));
+    }
+    if (path.get(2).equals("keys") && path.size() == 3) {
+      return page(call, calls.usagePlanKeys(path.get(1)));
+    }
+    if (path.get(2).equals("keys") && path.size() == 4) {
+      return ok(calls.usagePlanKey(path.get(1), path.get(3)));
+    }
+    if (path.get(2).equals("usage") && path.size() == 3) {
+      return ok(calls.usage(path.get(1), query));
+    }
+    throw unsupported(call.request().method(), call.request().rawPath());
   }
 
   private GatewayResponse resources(ServiceCall call, ApiConfig api, List<String> path)
@@ -221,10 +264,10 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
         && (path.get(5).equals("data") || path.get(5).equals("authorizers"));
   }
 
-  private ApiError readOnly(String apiId) {
+  /** A change to an object the configuration file declares: the file stays its one source of truth. */
+  private ApiError readOnly(String what) {
     String file = config.source() == null ? "the gateway's configuration" : config.source().toString();
-    return ApiError.badRequest("REST API " + apiId + " is declared in " + file + " and is read-only here; "
-        + "change it in that file");
+    return ApiError.badRequest(what + " is declared in " + file + " and is read-only here; change it in that file");
   }
 
   private static ApiError unsupported(String verb, String path) {
@@ -234,12 +277,7 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
 
   private static GatewayResponse page(ServiceCall call, List<JsonNode> items) throws ApiError, JsonProcessingException {
     Map<String, List<String>> query = call.request().query();
-    return ok(Views.page(items, first(query, "position"), first(query, "limit")));
-  }
-
-  private static String first(Map<String, List<String>> query, String name) {
-    List<String> values = query.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
+    return ok(Views.page(items, UsagePlanCalls.first(query, "position"), UsagePlanCalls.first(query, "limit")));
   }
 
   private static List<String> segments(String rawPath) {

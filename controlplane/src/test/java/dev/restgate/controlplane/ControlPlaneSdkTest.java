@@ -11,6 +11,10 @@ import dev.restgate.testing.RecordingBackend;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +48,9 @@ class ControlPlaneSdkTest {
     Files.writeString(dir.resolve("pets.yaml"), """
         openapi: 3.0.1
         info: {title: pets, version: "2.1", description: the pet store}
+        components:
+          securitySchemes:
+            api_key: {type: apiKey, name: x-api-key, in: header}
         paths:
           /pets:
             get:
@@ -62,6 +69,10 @@ class ControlPlaneSdkTest {
                 responses:
                   default: {statusCode: "200"}
                   '4\\d{2}': {statusCode: "400"}
+          /orders:
+            get:
+              security: [{api_key: []}]
+              x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.backend}/orders"}
           /pets/{petId}:
             delete:
               parameters: [{name: petId, in: path, required: true, schema: {type: string}}]
@@ -78,13 +89,25 @@ class ControlPlaneSdkTest {
             stages:
               - {stageName: prod, cacheClusterEnabled: true, variables: {backend: "%1$s"}}
               - {stageName: beta, variables: {backend: "%1$s"}}
+        apiKeys:
+          - {name: partner-a, value: partner-a-key-0123456789, customerId: acme, enabled: true}
+          - {name: partner-b, value: partner-b-key-0123456789, enabled: true}
+        usagePlans:
+          - name: bronze
+            apiStages: [{apiId: petstore01, stage: prod}]
+            quota: {limit: 2, period: DAY}
+          - name: silver
+            apiStages: [{apiId: petstore01, stage: beta}]
+        usagePlanKeys:
+          - {usagePlanId: bronze, keyId: partner-a}
+          - {usagePlanId: silver, keyId: partner-b}
         identities:
         %2$s  - accessKeyId: AKIAREADER0000000001
             secretAccessKey: reader-secret
             arn: arn:aws:iam::123456789012:user/reader
             policies:
               - Version: "2012-10-17"
-                Statement: [{Effect: Allow, Action: "apigateway:GET", Resource: "arn:aws:apigateway:*::/restapis*"}]
+                Statement: [{Effect: Allow, Action: "apigateway:GET", Resource: "arn:aws:apigateway:*::/*"}]
         """.formatted(backend.url(), Operators.OPERATOR));
     gateway = EmbeddedGateway.start(ConfigLoader.standard(ControlPlaneSdkTest.class.getClassLoader()).load(config),
         dir.resolve("data"), ControlPlaneSdkTest.class.getClassLoader());
@@ -117,7 +140,7 @@ class ControlPlaneSdkTest {
     GetRestApiResponse api = reader.getRestApi(r -> r.restApiId("petstore01"));
     GetResourcesResponse resources = reader.getResources(r -> r.restApiId("petstore01").embed("methods"));
     assertThat(resources.items()).extracting(Resource::path)
-        .containsExactlyInAnyOrder("/", "/pets", "/pets/{petId}", "/status");
+        .containsExactlyInAnyOrder("/", "/orders", "/pets", "/pets/{petId}", "/status");
     Resource root = resources.items().stream().filter(r -> r.path().equals("/")).findFirst().orElseThrow();
     assertThat(api.rootResourceId()).isEqualTo(root.id());
     Resource pets = resources.items().stream().filter(r -> r.path().equals("/pets")).findFirst().orElseThrow();
@@ -166,12 +189,58 @@ class ControlPlaneSdkTest {
   }
 
   @Test
+  void keysPlansAndUsageReadBack() throws Exception {
+    URI orders = gateway.userRequest("petstore01", "prod", "/orders");
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      statuses.add(Http.get(orders, "x-api-key", "partner-a-key-0123456789").statusCode());
+    }
+    assertThat(statuses).containsExactly(200, 200, 429);
+    backend.next();
+    // The second answer came from the stage cache and still counted against the quota.
+    backend.expectNoMoreRequests();
+
+    var keys = reader.getApiKeys(r -> { }).items();
+    assertThat(keys).extracting(k -> k.name()).containsExactly("partner-a", "partner-b");
+    assertThat(keys).allSatisfy(k -> assertThat(k.value()).isNull());
+    assertThat(reader.getApiKeys(r -> r.includeValues(true).customerId("acme")).items())
+        .singleElement().satisfies(k -> assertThat(k.value()).isEqualTo("partner-a-key-0123456789"));
+    String keyA = keys.get(0).id();
+    assertThat(reader.getApiKey(r -> r.apiKey(keyA)).value()).isNull();
+    assertThat(reader.getApiKey(r -> r.apiKey(keyA).includeValue(true)).enabled()).isTrue();
+
+    var plans = reader.getUsagePlans(r -> r.keyId(keyA)).items();
+    assertThat(plans).singleElement().satisfies(plan -> {
+      assertThat(plan.name()).isEqualTo("bronze");
+      assertThat(plan.quota().limit()).isEqualTo(2);
+      assertThat(plan.apiStages().get(0).stage()).isEqualTo("prod");
+    });
+    String bronze = plans.get(0).id();
+    assertThat(reader.getUsagePlanKeys(r -> r.usagePlanId(bronze)).items()).singleElement()
+        .satisfies(k -> assertThat(k.value()).isEqualTo("partner-a-key-0123456789"));
+
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    var usage = reader.getUsage(r -> r.usagePlanId(bronze).startDate(today).endDate(today));
+    assertThat(usage.items()).containsOnlyKeys(keyA);
+    assertThat(usage.items().get(keyA)).containsExactly(List.of(2L, 0L));
+
+    assertThatThrownBy(() -> admin.updateApiKey(r -> r.apiKey(keyA).patchOperations(p -> p.op("replace")
+        .path("/enabled").value("false"))))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("API key " + keyA + " is declared in " + config + " and is read-only here");
+    assertThatThrownBy(() -> reader.getApiKey(r -> r.apiKey("nosuchkey1")))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("Invalid API Key identifier specified");
+    assertThatThrownBy(() -> reader.getUsage(r -> r.usagePlanId(bronze).startDate(today).endDate("2020-01-01")))
+        .isInstanceOf(BadRequestException.class);
+  }
+
+  @Test
   void listsArePagedWithPositionAndLimit() {
     var first = reader.getResources(r -> r.restApiId("petstore01").limit(3));
     assertThat(first.items()).hasSize(3);
     assertThat(first.position()).isNotNull();
     var second = reader.getResources(r -> r.restApiId("petstore01").limit(3).position(first.position()));
-    assertThat(second.items()).hasSize(1);
+    assertThat(second.items()).hasSize(2);
     assertThat(second.position()).isNull();
 
     assertThatThrownBy(() -> reader.getResources(r -> r.restApiId("petstore01").limit(501)))

@@ -6,6 +6,7 @@ import dev.restgate.spi.GatewayModule;
 import dev.restgate.spi.ModuleContext;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
+import dev.restgate.spi.UsagePlanDirectory;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * API keys, usage plans and throttles. The first configuration opens what lives as long as the gateway: the token
  * buckets (in this process, Redis or PostgreSQL, by {@code rateLimiting}), the account-level bucket and the usage
  * records (in the data directory or PostgreSQL, by {@code store}). Every configuration then compiles its keys and
- * plans into a {@link Throttling} for the plugin factories and a {@link UsageReports} for whoever asks.
+ * plans into a {@link Throttling} for the plugin factories and a {@link UsagePlanDirectory} (keys, plans, usage
+ * reports) for the control plane.
  */
 public final class ThrottlingModule implements GatewayModule {
   private static final Logger LOG = LoggerFactory.getLogger(ThrottlingModule.class);
@@ -58,7 +60,8 @@ public final class ThrottlingModule implements GatewayModule {
     context.registerService(Throttling.class, new Throttling(new KeyRing(plans.apiKeys(), plans.usagePlans(),
         plans.usagePlanKeys()), plans.usagePlans(), plans.rateLimiting().accountThrottle(), buckets, account,
         accountShape, usage, version));
-    context.registerService(UsageReports.class, new UsageReports(plans.usagePlans(), plans.usagePlanKeys(), usage));
+    context.registerService(UsagePlanDirectory.class, new UsageReports(plans.apiKeys(), plans.usagePlans(),
+        plans.usagePlanKeys(), usage));
   }
 
   private void open(RateLimitingConfig limits, StoreConfig storeConfig, ModuleContext context)

@@ -1,8 +1,10 @@
 package dev.restgate.throttling;
 
+import dev.restgate.model.ApiKey;
 import dev.restgate.model.QuotaSettings;
 import dev.restgate.model.UsagePlan;
 import dev.restgate.model.UsagePlanKey;
+import dev.restgate.spi.UsagePlanDirectory;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,46 +17,52 @@ import java.util.Optional;
 /**
  * AWS's usage reports ({@code GetUsage}) over the usage records: for each key of a plan, {@code [used, remaining]}
  * per UTC day. {@code remaining} is what the plan's quota had left at the end of that day; without a quota it is
- * null. One instance per configuration, found with {@code ModuleContext.service(UsageReports.class)}.
+ * null. One instance per configuration, registered as the configuration's {@link UsagePlanDirectory} with its keys,
+ * plans and plan keys.
  */
-public final class UsageReports {
-  /** The most days one report covers, as in AWS. */
-  public static final int MAX_DAYS = 90;
-
+final class UsageReports implements UsagePlanDirectory {
+  private final List<ApiKey> apiKeys;
+  private final List<UsagePlan> usagePlans;
+  private final List<UsagePlanKey> usagePlanKeys;
   private final Map<String, UsagePlan> plans = new LinkedHashMap<>();
   private final Map<String, List<String>> keysByPlan = new LinkedHashMap<>();
   private final UsageRecords records;
 
-  /**
-   * A usage report as AWS's {@code GetUsage} returns it.
-   *
-   * @param values by API key id, one {@code [used, remaining]} pair per day from {@code startDate} to
-   *     {@code endDate}
-   */
-  public record Usage(String usagePlanId, String startDate, String endDate, Map<String, List<List<Long>>> values) {}
-
-  UsageReports(List<UsagePlan> usagePlans, List<UsagePlanKey> planKeys, UsageRecords records) {
+  UsageReports(List<ApiKey> apiKeys, List<UsagePlan> usagePlans, List<UsagePlanKey> planKeys,
+      UsageRecords records) {
+    this.apiKeys = List.copyOf(apiKeys);
+    this.usagePlans = List.copyOf(usagePlans);
+    this.usagePlanKeys = List.copyOf(planKeys);
     usagePlans.forEach(plan -> plans.put(plan.id(), plan));
     planKeys.forEach(key -> keysByPlan.computeIfAbsent(key.usagePlanId(), p -> new ArrayList<>()).add(key.keyId()));
     this.records = records;
   }
 
-  /**
-   * The usage of the keys of {@code usagePlanId} (only {@code keyId}'s when it is not null) from {@code start} to
-   * {@code end}, both included; empty when the plan does not exist.
-   *
-   * @throws IllegalArgumentException when the days are out of order or more than {@link #MAX_DAYS} apart
-   * @throws Exception when the usage records cannot be read
-   */
+  @Override
+  public List<ApiKey> apiKeys() {
+    return apiKeys;
+  }
+
+  @Override
+  public List<UsagePlan> usagePlans() {
+    return usagePlans;
+  }
+
+  @Override
+  public List<UsagePlanKey> usagePlanKeys() {
+    return usagePlanKeys;
+  }
+
+  @Override
   public Optional<Usage> usage(String usagePlanId, String keyId, LocalDate start, LocalDate end) throws Exception {
     UsagePlan plan = plans.get(usagePlanId);
     if (plan == null) {
       return Optional.empty();
     }
     long days = ChronoUnit.DAYS.between(start, end) + 1;
-    if (days < 1 || days > MAX_DAYS) {
+    if (days < 1 || days > MAX_USAGE_DAYS) {
       throw new IllegalArgumentException("The usage data period is from " + start + " to " + end
-          + "; it must cover 1 to " + MAX_DAYS + " days, start first");
+          + "; it must cover 1 to " + MAX_USAGE_DAYS + " days, start first");
     }
     QuotaSettings quota = plan.quota();
     LocalDate from = quota == null ? start : QuotaWindow.of(quota, start).start();

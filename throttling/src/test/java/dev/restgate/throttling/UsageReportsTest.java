@@ -7,6 +7,7 @@ import dev.restgate.model.ApiStage;
 import dev.restgate.model.QuotaSettings;
 import dev.restgate.model.UsagePlan;
 import dev.restgate.model.UsagePlanKey;
+import dev.restgate.spi.UsagePlanDirectory;
 import dev.restgate.testing.MutableClock;
 import dev.restgate.testing.TestStores;
 import java.nio.file.Path;
@@ -47,11 +48,11 @@ class UsageReportsTest {
     record(records, "weekly", "keya", DAY, 2);
     record(records, "weekly", "keyb", DAY, 1);
     record(records, "other1", "keya", DAY, 9);
-    UsageReports reports = new UsageReports(List.of(plan("weekly", new QuotaSettings(10, 0, "WEEK"))),
+    UsageReports reports = new UsageReports(List.of(), List.of(plan("weekly", new QuotaSettings(10, 0, "WEEK"))),
         List.of(new UsagePlanKey("weekly", "keya", "API_KEY"), new UsagePlanKey("weekly", "keyb", "API_KEY"),
             new UsagePlanKey("weekly", "keyc", "API_KEY")), records);
 
-    UsageReports.Usage usage = reports.usage("weekly", null, DAY.minusDays(1), DAY.plusDays(1)).orElseThrow();
+    UsagePlanDirectory.Usage usage = reports.usage("weekly", null, DAY.minusDays(1), DAY.plusDays(1)).orElseThrow();
 
     assertThat(usage.startDate()).isEqualTo("2026-12-02");
     assertThat(usage.endDate()).isEqualTo("2026-12-04");
@@ -70,7 +71,7 @@ class UsageReportsTest {
   void withoutAQuotaNothingRemainsToCount() throws Exception {
     UsageRecords records = new UsageRecords(new FileUsageStore(data), clock);
     record(records, "free01", "keya", DAY, 4);
-    UsageReports reports = new UsageReports(List.of(plan("free01", null)),
+    UsageReports reports = new UsageReports(List.of(), List.of(plan("free01", null)),
         List.of(new UsagePlanKey("free01", "keya", "API_KEY")), records);
     assertThat(reports.usage("free01", null, DAY, DAY).orElseThrow().values())
         .containsExactly(Map.entry("keya", List.of(Arrays.asList(4L, null))));
