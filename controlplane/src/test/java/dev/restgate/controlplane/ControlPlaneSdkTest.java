@@ -72,7 +72,8 @@ class ControlPlaneSdkTest {
           /orders:
             get:
               security: [{api_key: []}]
-              x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "${stageVariables.backend}/orders"}
+              x-amazon-apigateway-integration:
+                {type: http_proxy, httpMethod: GET, uri: "${stageVariables.backend}/orders"}
           /pets/{petId}:
             delete:
               parameters: [{name: petId, in: path, required: true, schema: {type: string}}]
