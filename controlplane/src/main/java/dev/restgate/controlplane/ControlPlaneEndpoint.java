@@ -18,6 +18,7 @@ import dev.restgate.model.RestApi;
 import dev.restgate.model.Stage;
 import dev.restgate.spi.AuthorizerCaches;
 import dev.restgate.spi.CallRefusal;
+import dev.restgate.spi.DomainDirectory;
 import dev.restgate.spi.ServiceCall;
 import dev.restgate.spi.ServiceEndpoint;
 import dev.restgate.spi.StageCaches;
@@ -91,6 +92,12 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       }
       throw unsupported(verb, call.request().rawPath());
     }
+    if (path.get(0).equals("domainnames") && verb.equals("GET")) {
+      return domainNames(call, path, new DomainCalls(call.service(DomainDirectory.class).orElse(null)));
+    }
+    if (path.get(0).equals("tags") && verb.equals("GET") && path.size() == 2) {
+      return ok(Views.JSON.createObjectNode().set("tags", Views.JSON.valueToTree(tags(call, path.get(1)))));
+    }
     if (!path.get(0).equals("restapis")) {
       throw unsupported(verb, call.request().rawPath());
     }
@@ -117,6 +124,55 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       case "stages" -> stages(call, api, path);
       default -> throw unsupported(verb, call.request().rawPath());
     };
+  }
+
+  private GatewayResponse domainNames(ServiceCall call, List<String> path, DomainCalls calls) throws Exception {
+    if (path.size() == 1) {
+      return page(call, calls.domainNames());
+    }
+    if (path.size() == 2) {
+      return ok(calls.domainName(path.get(1)));
+    }
+    if (path.get(2).equals("basepathmappings") && path.size() == 3) {
+      return page(call, calls.basePathMappings(path.get(1)));
+    }
+    if (path.get(2).equals("basepathmappings") && path.size() == 4) {
+      return ok(calls.basePathMapping(path.get(1), path.get(3)));
+    }
+    throw unsupported(call.request().method(), call.request().rawPath());
+  }
+
+  /**
+   * {@code GetTags}: the tags of a REST API, a stage, an API key or a usage plan, named by its ARN
+   * ({@code arn:aws:apigateway:{region}::/restapis/{id}[/stages/{stage}]}, {@code ...::/apikeys/{id}},
+   * {@code ...::/usageplans/{id}}).
+   */
+  private Map<String, String> tags(ServiceCall call, String arn) throws ApiError {
+    int resource = arn.indexOf("::/");
+    if (!arn.startsWith("arn:aws") || resource < 0) {
+      throw ApiError.badRequest("Invalid resource ARN specified: " + arn);
+    }
+    List<String> path = segments(arn.substring(resource + 2));
+    UsagePlanDirectory directory = call.service(UsagePlanDirectory.class).orElse(null);
+    if (path.size() == 2 && path.get(0).equals("apikeys") && directory != null) {
+      return directory.apiKeys().stream().filter(k -> k.id().equals(path.get(1))).findFirst()
+          .orElseThrow(() -> ApiError.notFound("Invalid API Key identifier specified")).tags();
+    }
+    if (path.size() == 2 && path.get(0).equals("usageplans") && directory != null) {
+      return directory.usagePlans().stream().filter(p -> p.id().equals(path.get(1))).findFirst()
+          .orElseThrow(() -> ApiError.notFound("Invalid Usage Plan ID specified")).tags();
+    }
+    if ((path.size() == 2 || path.size() == 4 && path.get(2).equals("stages")) && path.get(0).equals("restapis")) {
+      ApiConfig api = config.restApi(path.get(1)).orElseThrow(() -> ApiError.notFound(
+          "Invalid API identifier specified " + config.accountId() + ":" + path.get(1)));
+      if (path.size() == 2) {
+        return Views.current(api).tags();
+      }
+      return api.stage(path.get(3)).orElseThrow(() -> ApiError.notFound("Invalid stage identifier specified"))
+          .tags();
+    }
+    throw ApiError.badRequest("Invalid resource ARN specified: " + arn
+        + " (tags are read for REST APIs, stages, API keys and usage plans)");
   }
 
   private GatewayResponse usagePlans(ServiceCall call, List<String> path, UsagePlanCalls calls) throws Exception {

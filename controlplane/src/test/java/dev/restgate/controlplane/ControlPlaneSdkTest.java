@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -88,8 +89,13 @@ class ControlPlaneSdkTest {
           - id: petstore01
             body: pets.yaml
             stages:
-              - {stageName: prod, cacheClusterEnabled: true, variables: {backend: "%1$s"}}
+              - {stageName: prod, cacheClusterEnabled: true, variables: {backend: "%1$s"}, tags: {team: pets}}
               - {stageName: beta, variables: {backend: "%1$s"}}
+        domainNames:
+          - domainName: api.example.com
+            basePathMappings:
+              - {basePath: pets, restApiId: petstore01, stage: prod}
+              - {restApiId: petstore01, stage: beta}
         apiKeys:
           - {name: partner-a, value: partner-a-key-0123456789, customerId: acme, enabled: true}
           - {name: partner-b, value: partner-b-key-0123456789, enabled: true}
@@ -233,6 +239,26 @@ class ControlPlaneSdkTest {
         .isInstanceOf(NotFoundException.class).hasMessageContaining("Invalid API Key identifier specified");
     assertThatThrownBy(() -> reader.getUsage(r -> r.usagePlanId(bronze).startDate(today).endDate("2020-01-01")))
         .isInstanceOf(BadRequestException.class);
+  }
+
+  @Test
+  void domainNamesMappingsAndTagsReadBack() {
+    assertThat(reader.getDomainNames(r -> { }).items()).singleElement().satisfies(domain -> {
+      assertThat(domain.domainName()).isEqualTo("api.example.com");
+      assertThat(domain.domainNameStatusAsString()).isEqualTo("AVAILABLE");
+    });
+    assertThat(reader.getBasePathMappings(r -> r.domainName("api.example.com")).items())
+        .extracting(m -> m.basePath() + " " + m.restApiId() + " " + m.stage())
+        .containsExactly("pets petstore01 prod", "(none) petstore01 beta");
+    assertThat(reader.getBasePathMapping(r -> r.domainName("api.example.com").basePath("(none)")).stage())
+        .isEqualTo("beta");
+    assertThatThrownBy(() -> reader.getDomainName(r -> r.domainName("www.example.com")))
+        .isInstanceOf(NotFoundException.class);
+
+    assertThat(reader.getTags(r -> r.resourceArn("arn:aws:apigateway:us-east-1::/restapis/petstore01/stages/prod"))
+        .tags()).containsExactly(Map.entry("team", "pets"));
+    assertThat(reader.getTags(r -> r.resourceArn("arn:aws:apigateway:us-east-1::/restapis/petstore01")).tags())
+        .isEmpty();
   }
 
   @Test

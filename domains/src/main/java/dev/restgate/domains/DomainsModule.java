@@ -1,11 +1,15 @@
 package dev.restgate.domains;
 
+import dev.restgate.model.DomainName;
+import dev.restgate.spi.DomainDirectory;
 import dev.restgate.spi.GatewayModule;
 import dev.restgate.spi.ModuleContext;
+import java.util.List;
 
 /**
  * Custom domain names for the gateway, configured by {@code domainNames}: for each configuration with domains it
- * registers a {@link DomainRouter}, consulted before the invoke-URL forms.
+ * registers a {@link DomainRouter}, consulted before the invoke-URL forms, and lists its domains as the
+ * configuration's {@link DomainDirectory}.
  */
 public final class DomainsModule implements GatewayModule {
 
@@ -16,10 +20,12 @@ public final class DomainsModule implements GatewayModule {
 
   @Override
   public void configure(ModuleContext context) {
-    DomainRouter router = new DomainRouter(
-        context.config().section(DomainNamesConfig.class).orElse(DomainNamesConfig.NONE));
+    DomainNamesConfig domains = context.config().section(DomainNamesConfig.class).orElse(DomainNamesConfig.NONE);
+    DomainRouter router = new DomainRouter(domains);
     if (!router.isEmpty()) {
       context.registerRouteResolver(router);
     }
+    List<DomainName> names = domains.domainNames();
+    context.registerService(DomainDirectory.class, () -> names);
   }
 }
