@@ -1,6 +1,6 @@
 package dev.restgate;
 
-import dev.restgate.config.ConfigLoader;
+import dev.restgate.config.ConfigSource;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.spi.ProblemsException;
 import java.io.IOException;
@@ -42,7 +42,7 @@ public final class ConfigReloader implements ConfigReloaderMBean, AutoCloseable 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigReloader.class);
 
   private final Gateway gateway;
-  private final ConfigLoader loader;
+  private final ConfigSource source;
   private final Path configFile;
   private final ScheduledExecutorService watcher;
   private ObjectName registered;
@@ -54,9 +54,9 @@ public final class ConfigReloader implements ConfigReloaderMBean, AutoCloseable 
   /** The state of one watched file when it was looked at; {@code modified} is -1 for a file that is missing. */
   private record Stamp(Path path, long modified, long size) {}
 
-  private ConfigReloader(Gateway gateway, ConfigLoader loader, Path configFile, Duration interval) {
+  private ConfigReloader(Gateway gateway, ConfigSource source, Path configFile, Duration interval) {
     this.gateway = gateway;
-    this.loader = loader;
+    this.source = source;
     this.configFile = configFile.toAbsolutePath().normalize();
     this.seen = fingerprint();
     if (interval.isZero() || interval.isNegative()) {
@@ -72,13 +72,13 @@ public final class ConfigReloader implements ConfigReloaderMBean, AutoCloseable 
   }
 
   /**
-   * Starts reloading {@code gateway}, which serves what {@code loader} read from {@code configFile}, and registers
-   * the reloader with the platform MBean server.
+   * Starts reloading {@code gateway}, which serves what {@code source} read (the configuration {@code configFile}
+   * and what it names), and registers the reloader with the platform MBean server.
    *
    * @param interval how often the files are looked at; zero for no watching (explicit reloads only)
    */
-  public static ConfigReloader start(Gateway gateway, ConfigLoader loader, Path configFile, Duration interval) {
-    ConfigReloader reloader = new ConfigReloader(gateway, loader, configFile, interval);
+  public static ConfigReloader start(Gateway gateway, ConfigSource source, Path configFile, Duration interval) {
+    ConfigReloader reloader = new ConfigReloader(gateway, source, configFile, interval);
     reloader.register();
     if (reloader.watcher != null) {
       LOG.info("Watching {} and the files it names for changes every {} ms", reloader.configFile,
@@ -132,7 +132,7 @@ public final class ConfigReloader implements ConfigReloaderMBean, AutoCloseable 
   private String load(String why) {
     GatewayConfig config;
     try {
-      config = loader.load(configFile);
+      config = source.load();
       gateway.reload(config);
     } catch (ProblemsException e) {
       lastFailure = e.getMessage();

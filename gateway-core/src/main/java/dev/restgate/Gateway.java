@@ -14,6 +14,7 @@ import dev.restgate.internal.routing.Resolution;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayModule;
+import dev.restgate.spi.ManagedConfiguration;
 import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
@@ -304,6 +305,7 @@ public final class Gateway implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private ClassLoader classLoader = Gateway.class.getClassLoader();
     private RandomGenerator random = THREAD_LOCAL_RANDOM;
+    private ManagedConfiguration managed;
 
     private Builder(GatewayConfig config) {
       this.config = Objects.requireNonNull(config);
@@ -333,6 +335,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
+     * The objects created at run time that the configuration includes, offered to modules (the control plane) as
+     * a service of every configuration; none by default, so nothing can be created at run time.
+     */
+    public Builder managedConfiguration(ManagedConfiguration objects) {
+      this.managed = Objects.requireNonNull(objects);
+      return this;
+    }
+
+    /**
      * Starts the gateway.
      *
      * @throws ProblemsException listing every problem of every module and API; nothing is left running
@@ -351,7 +362,7 @@ public final class Gateway implements AutoCloseable {
           throw new ProblemsException("The gateway's plugins conflict:", problems);
         }
         ConfigurationCompiler compiler = new ConfigurationCompiler(modules, registry, httpClients, dataDirectory,
-            clock, random);
+            clock, random, managed);
         Gateway gateway = new Gateway(clock, List.copyOf(modules), httpClients, compiler, compiler.compile(config));
         modules.forEach(module -> LOG.info("Module {} started", module.name()));
         started = true;

@@ -18,6 +18,10 @@ final class ApiError extends Exception {
     return new ApiError(404, "NotFoundException", message);
   }
 
+  static ApiError conflict(String message) {
+    return new ApiError(409, "ConflictException", message);
+  }
+
   static ApiError badRequest(String message) {
     return new ApiError(400, "BadRequestException", message);
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.restgate.config.ApiConfig;
 import dev.restgate.config.GatewayConfig;
+import dev.restgate.config.StoreConfig;
 import dev.restgate.http.Body;
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
@@ -19,6 +20,7 @@ import dev.restgate.model.Stage;
 import dev.restgate.spi.AuthorizerCaches;
 import dev.restgate.spi.CallRefusal;
 import dev.restgate.spi.DomainDirectory;
+import dev.restgate.spi.ManagedConfiguration;
 import dev.restgate.spi.ServiceCall;
 import dev.restgate.spi.ServiceEndpoint;
 import dev.restgate.spi.StageCaches;
@@ -82,15 +84,7 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       if (verb.equals("GET")) {
         return usagePlans(call, path, calls);
       }
-      if ((verb.equals("PATCH") || verb.equals("DELETE")) && path.size() == 2) {
-        if (path.get(0).equals("apikeys")) {
-          calls.apiKey(path.get(1), Map.of());
-          throw readOnly("API key " + path.get(1));
-        }
-        calls.usagePlan(path.get(1));
-        throw readOnly("Usage plan " + path.get(1));
-      }
-      throw unsupported(verb, call.request().rawPath());
+      return change(call, path, calls);
     }
     if (path.get(0).equals("domainnames") && verb.equals("GET")) {
       return domainNames(call, path, new DomainCalls(call.service(DomainDirectory.class).orElse(null)));
@@ -124,6 +118,64 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       case "stages" -> stages(call, api, path);
       default -> throw unsupported(verb, call.request().rawPath());
     };
+  }
+
+  /** The calls that create and change API keys and plan keys; declared objects stay read-only. */
+  private GatewayResponse change(ServiceCall call, List<String> path, UsagePlanCalls calls) throws Exception {
+    String verb = call.request().method();
+    boolean apiKeys = path.get(0).equals("apikeys");
+    if (path.size() == 2 && !verb.equals("POST")) {
+      if (apiKeys) {
+        calls.apiKey(path.get(1), Map.of());
+      } else {
+        calls.usagePlan(path.get(1));
+      }
+    }
+    boolean keyCreate = apiKeys && path.size() == 1 && verb.equals("POST");
+    boolean keyChange = apiKeys && path.size() == 2 && (verb.equals("PATCH") || verb.equals("DELETE"));
+    boolean planKey = !apiKeys && path.size() >= 3 && path.size() <= 4 && path.get(2).equals("keys")
+        && (verb.equals("POST") && path.size() == 3 || verb.equals("DELETE") && path.size() == 4);
+    if (!keyCreate && !keyChange && !planKey) {
+      if (path.size() == 2) {
+        throw readOnly((apiKeys ? "API key " : "Usage plan ") + path.get(1));
+      }
+      throw unsupported(verb, call.request().rawPath());
+    }
+    if (keyChange && !call.service(ManagedConfiguration.class)
+        .map(objects -> ManagedCalls.isManagedKey(objects, path.get(1))).orElse(false)) {
+      throw readOnly("API key " + path.get(1));
+    }
+    ManagedCalls managed = managedCalls(call);
+    if (keyCreate) {
+      return json(201, managed.createApiKey(ManagedCalls.body(call.request().bodyBytes())));
+    }
+    if (keyChange) {
+      if (verb.equals("DELETE")) {
+        managed.deleteApiKey(path.get(1));
+        return new GatewayResponse(202, json(), Body.empty());
+      }
+      return json(200, managed.updateApiKey(path.get(1), ManagedCalls.body(call.request().bodyBytes())));
+    }
+    calls.usagePlan(path.get(1));
+    if (verb.equals("POST")) {
+      JsonNode request = ManagedCalls.body(call.request().bodyBytes());
+      managed.createUsagePlanKey(path.get(1), request);
+      return json(201, calls.usagePlanKey(path.get(1), request.path("keyId").asText(), true));
+    }
+    managed.deleteUsagePlanKey(path.get(1), path.get(3));
+    return new GatewayResponse(202, json(), Body.empty());
+  }
+
+  /** What changes objects at run time: refused when the gateway cannot keep them (no file, a shared store). */
+  private ManagedCalls managedCalls(ServiceCall call) throws ApiError {
+    ManagedConfiguration managed = call.service(ManagedConfiguration.class).orElseThrow(() -> ApiError.badRequest(
+        "This gateway runs without a configuration file, so nothing can be created or changed at run time"));
+    if (config.section(StoreConfig.class).map(store -> store.type().equals("postgresql")).orElse(false)) {
+      throw ApiError.badRequest("Objects cannot be created or changed at run time with store type postgresql yet "
+          + "(each node would keep its own); declare them in " + managed.declaredIn());
+    }
+    return new ManagedCalls(managed, call.service(UsagePlanDirectory.class).orElseThrow(() -> ApiError.badRequest(
+        "No module of this gateway enforces API keys and usage plans")));
   }
 
   private GatewayResponse domainNames(ServiceCall call, List<String> path, DomainCalls calls) throws Exception {
@@ -347,7 +399,11 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
   }
 
   private static GatewayResponse ok(JsonNode body) throws JsonProcessingException {
-    return new GatewayResponse(200, json(), Body.of(Views.JSON.writeValueAsBytes(body)));
+    return json(200, body);
+  }
+
+  private static GatewayResponse json(int status, JsonNode body) throws JsonProcessingException {
+    return new GatewayResponse(status, json(), Body.of(Views.JSON.writeValueAsBytes(body)));
   }
 
   private static Headers json() {

@@ -79,8 +79,18 @@ final class UsagePlanCalls {
 
   /** {@code GET /usageplans/{id}/keys/{keyId}}. */
   ObjectNode usagePlanKey(String planId, String keyId) throws ApiError {
+    return usagePlanKey(planId, keyId, false);
+  }
+
+  /**
+   * A plan key.
+   *
+   * @param justAdded whether the key was added to the plan by this call, after this directory was made
+   */
+  ObjectNode usagePlanKey(String planId, String keyId, boolean justAdded) throws ApiError {
     plan(planId);
-    if (planKeys().stream().noneMatch(k -> k.usagePlanId().equals(planId) && k.keyId().equals(keyId))) {
+    if (!justAdded
+        && planKeys().stream().noneMatch(k -> k.usagePlanId().equals(planId) && k.keyId().equals(keyId))) {
       throw ApiError.notFound("Invalid Usage Plan Key identifier specified");
     }
     return planKey(keyId);

@@ -316,8 +316,11 @@ class ControlPlaneSdkTest {
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("REST API petstore01 is declared in " + config + " and is read-only here");
     assertThatThrownBy(() -> admin.createApiKey(r -> r.name("developer")))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("runs without a configuration file");
+    assertThatThrownBy(() -> admin.createVpcLink(r -> r.name("link").targetArns("arn:aws:elasticloadbalancing:x")))
         .isInstanceOf(NotFoundException.class)
-        .hasMessageContaining("does not serve POST /apikeys");
+        .hasMessageContaining("does not serve POST /vpclinks");
   }
 
   @Test

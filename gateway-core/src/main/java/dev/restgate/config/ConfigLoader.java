@@ -1,6 +1,8 @@
 package dev.restgate.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.restgate.spi.ApiImporter;
 import dev.restgate.spi.ProblemsException;
 import java.io.IOException;
@@ -70,8 +72,21 @@ public final class ConfigLoader {
    * @throws ProblemsException listing every problem when the file cannot be read or anything in it is invalid
    */
   public GatewayConfig load(Path file) throws ProblemsException {
+    return load(file, null);
+  }
+
+  /**
+   * Loads {@code file} with the objects created at run time through the control plane: each list of
+   * {@code managed} (an object with the file's top-level keys, such as {@code apiKeys}) is appended to the file's
+   * list of that key before the configuration is read, so both are checked and served together. Environment
+   * variables are substituted in the file only.
+   *
+   * @param managed the objects created at run time, or null for none
+   * @throws ProblemsException listing every problem of the file and of the objects
+   */
+  public GatewayConfig load(Path file, JsonNode managed) throws ProblemsException {
     Problems problems = new Problems(file.toString());
-    GatewayConfig config = read(file, problems);
+    GatewayConfig config = read(file, managed, problems);
     if (problems.count() > 0) {
       throw new ProblemsException("The configuration " + file + " has " + problems.count()
           + (problems.count() == 1 ? " problem:" : " problems:"), problems.list());
@@ -79,7 +94,7 @@ public final class ConfigLoader {
     return config;
   }
 
-  private GatewayConfig read(Path file, Problems problems) {
+  private GatewayConfig read(Path file, JsonNode managed, Problems problems) {
     byte[] document;
     try {
       document = Files.readAllBytes(file);
@@ -92,6 +107,27 @@ public final class ConfigLoader {
       return null;
     }
     substitution.apply(tree, "", problems);
+    if (managed != null) {
+      merge(tree, managed, problems);
+    }
     return GatewayConfigReader.read(ConfigNode.root(tree, problems), file, importer, keys, sections, problems);
+  }
+
+  /** Appends each list of {@code managed} to the file's list under the same key. */
+  private static void merge(JsonNode tree, JsonNode managed, Problems problems) {
+    if (!(tree instanceof ObjectNode root)) {
+      return;
+    }
+    managed.fields().forEachRemaining(field -> {
+      JsonNode declared = root.get(field.getKey());
+      if (declared == null || declared.isNull()) {
+        root.set(field.getKey(), field.getValue().deepCopy());
+      } else if (declared instanceof ArrayNode list && field.getValue().isArray()) {
+        field.getValue().forEach(item -> list.add(item.deepCopy()));
+      } else {
+        problems.add("/" + ConfigNode.escape(field.getKey()), "must be a list, since objects created through the "
+            + "control plane are added to it");
+      }
+    });
   }
 }

@@ -2,6 +2,7 @@ package dev.restgate.servlet;
 
 import dev.restgate.ConfigReloader;
 import dev.restgate.Gateway;
+import dev.restgate.ManagedFile;
 import dev.restgate.config.ConfigLoader;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.spi.ProblemsException;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,10 +80,12 @@ public class GatewayFilter extends HttpFilter {
     Duration watchInterval = watchInterval(setting(filterConfig, WATCH_PARAMETER, "RESTGATE_WATCH_INTERVAL"));
     try {
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      ConfigLoader configLoader = ConfigLoader.standard(loader);
-      GatewayConfig config = configLoader.load(Path.of(configLocation));
-      gateway = Gateway.start(config, data, Clock.systemUTC(), loader);
-      reloader = ConfigReloader.start(gateway, configLoader, Path.of(configLocation), watchInterval);
+      ManagedFile managed = new ManagedFile(ConfigLoader.standard(loader), Path.of(configLocation), data);
+      GatewayConfig config = managed.load();
+      gateway = Gateway.builder(config).dataDirectory(data).classLoader(loader).managedConfiguration(managed)
+          .start();
+      managed.serve(gateway);
+      reloader = ConfigReloader.start(gateway, managed, Path.of(configLocation), watchInterval);
       LOG.info("Gateway serving {} ({} REST API(s)), data in {}", configLocation, config.restApis().size(),
           data.toAbsolutePath());
     } catch (ProblemsException e) {

@@ -92,7 +92,7 @@ class ConfigReloaderTest {
     Path file = write("first");
     ConfigLoader loader = new ConfigLoader(new FakeImporter(), List.of(new CodeSection()), name -> null);
     try (Gateway gateway = start(loader, file);
-        ConfigReloader reloader = ConfigReloader.start(gateway, loader, file, INTERVAL)) {
+        ConfigReloader reloader = ConfigReloader.start(gateway, () -> loader.load(file), file, INTERVAL)) {
       write("second");
       await(() -> title(gateway).equals("second"));
       assertThat(reloader.getReloads()).isEqualTo(1);
@@ -115,7 +115,7 @@ class ConfigReloaderTest {
     Path file = write("first");
     ConfigLoader loader = new ConfigLoader(new FakeImporter(), List.of(new CodeSection()), name -> null);
     try (Gateway gateway = start(loader, file);
-        ConfigReloader reloader = ConfigReloader.start(gateway, loader, file, Duration.ZERO)) {
+        ConfigReloader reloader = ConfigReloader.start(gateway, () -> loader.load(file), file, Duration.ZERO)) {
       write("third");
       assertThat(title(gateway)).as("no watcher runs").isEqualTo("first");
 

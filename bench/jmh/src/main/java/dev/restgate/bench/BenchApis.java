@@ -108,7 +108,7 @@ public final class BenchApis {
     try {
       Path data = Files.createTempDirectory("restgate-bench");
       return new ConfigurationCompiler(List.of(), registry, HttpClients.start(), data, Clock.systemUTC(),
-          () -> ThreadLocalRandom.current().nextLong()).compile(config).routes();
+          () -> ThreadLocalRandom.current().nextLong(), null).compile(config).routes();
     } catch (ProblemsException e) {
       throw new IllegalStateException("the benchmark configuration does not compile: " + e.getMessage(), e);
     } catch (Exception e) {

@@ -6,6 +6,7 @@ import dev.restgate.internal.routing.RouteTable;
 import dev.restgate.internal.lambdaproxy.ProxyEvents;
 import dev.restgate.spi.GatewayModule;
 import dev.restgate.spi.LambdaEvents;
+import dev.restgate.spi.ManagedConfiguration;
 import dev.restgate.spi.ModuleContext;
 import dev.restgate.spi.OutboundHttp;
 import dev.restgate.spi.Problem;
@@ -32,15 +33,17 @@ public final class ConfigurationCompiler {
   private final Path dataDirectory;
   private final Clock clock;
   private final RandomGenerator random;
+  private final ManagedConfiguration managed;
 
   public ConfigurationCompiler(List<GatewayModule> modules, PluginRegistry registry, HttpClients httpClients,
-      Path dataDirectory, Clock clock, RandomGenerator random) {
+      Path dataDirectory, Clock clock, RandomGenerator random, ManagedConfiguration managed) {
     this.modules = List.copyOf(modules);
     this.registry = registry;
     this.httpClients = httpClients;
     this.dataDirectory = dataDirectory;
     this.clock = clock;
     this.random = random;
+    this.managed = managed;
   }
 
   /**
@@ -53,6 +56,9 @@ public final class ConfigurationCompiler {
     services.register(HttpClients.class, httpClients);
     services.register(OutboundHttp.class, httpClients);
     services.register(LambdaEvents.class, new ProxyEvents());
+    if (managed != null) {
+      services.register(ManagedConfiguration.class, managed);
+    }
     Context context = new Context(config, dataDirectory, clock, services, new ArrayList<>(), new ArrayList<>(),
         new ArrayList<>());
     List<Problem> problems = new ArrayList<>();

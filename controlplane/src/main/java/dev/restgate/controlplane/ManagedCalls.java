@@ -1,0 +1,198 @@
+package dev.restgate.controlplane;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.restgate.spi.ManagedConfiguration;
+import dev.restgate.spi.Problem;
+import dev.restgate.spi.ProblemsException;
+import dev.restgate.spi.UsagePlanDirectory;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Iterator;
+import java.util.stream.Collectors;
+
+/**
+ * The calls that create and change objects at run time, so far API keys ({@code CreateApiKey},
+ * {@code UpdateApiKey}, {@code DeleteApiKey}) and their place in usage plans ({@code CreateUsagePlanKey},
+ * {@code DeleteUsagePlanKey}). Each writes the objects created at run time in the configuration file's own format
+ * ({@link ManagedConfiguration}), which checks the whole configuration, stores it and swaps it in before the call
+ * answers; objects the file declares stay read-only.
+ */
+final class ManagedCalls {
+  private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String VALUE_ALPHABET = ALPHABET + "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ManagedConfiguration managed;
+  private final UsagePlanDirectory directory;
+
+  ManagedCalls(ManagedConfiguration managed, UsagePlanDirectory directory) {
+    this.managed = managed;
+    this.directory = directory;
+  }
+
+  /** Whether the key of this id was created at run time. */
+  static boolean isManagedKey(ManagedConfiguration managed, String id) {
+    return find(managed.document().withArray("apiKeys"), "id", id) != null;
+  }
+
+  /**
+   * {@code CreateApiKey}: a new key, its value given or generated, disabled unless {@code enabled}.
+   *
+   * @return the key as AWS shows it, value included
+   */
+  ObjectNode createApiKey(JsonNode request) throws ApiError {
+    ObjectNode document = managed.document();
+    ObjectNode key = document.withArray("apiKeys").addObject();
+    String id = random(ALPHABET, 10);
+    key.put("id", id);
+    key.put("value", request.hasNonNull("value") ? request.get("value").asText() : random(VALUE_ALPHABET, 40));
+    copyText(request, key, "name");
+    copyText(request, key, "description");
+    copyText(request, key, "customerId");
+    key.put("enabled", request.path("enabled").asBoolean(false));
+    if (request.path("stageKeys").isArray()) {
+      ArrayNode stageKeys = key.putArray("stageKeys");
+      request.get("stageKeys").forEach(stageKey -> stageKeys.add(stageKey.path("restApiId").asText() + "/"
+          + stageKey.path("stageName").asText()));
+    }
+    if (request.path("tags").isObject()) {
+      key.set("tags", request.get("tags").deepCopy());
+    }
+    replace(document);
+    return key.deepCopy();
+  }
+
+  /**
+   * {@code UpdateApiKey}: {@code replace} of {@code /name}, {@code /description}, {@code /customerId} or
+   * {@code /enabled}.
+   */
+  ObjectNode updateApiKey(String id, JsonNode request) throws ApiError {
+    ObjectNode document = managed.document();
+    ObjectNode key = find(document.withArray("apiKeys"), "id", id);
+    for (JsonNode operation : request.path("patchOperations")) {
+      String op = operation.path("op").asText();
+      String path = operation.path("path").asText();
+      if (!op.equals("replace")) {
+        throw ApiError.badRequest("Invalid patch operation specified. Must be 'replace' for " + path);
+      }
+      switch (path) {
+        case "/name", "/description", "/customerId" -> key.put(path.substring(1), operation.path("value").asText());
+        case "/enabled" -> key.put("enabled", Boolean.parseBoolean(operation.path("value").asText()));
+        default -> throw ApiError.badRequest("Invalid patch path  '" + path + "' specified for op 'replace'. Must "
+            + "be one of: [/name, /description, /customerId, /enabled]");
+      }
+    }
+    replace(document);
+    ObjectNode shown = key.deepCopy();
+    shown.remove("value");
+    return shown;
+  }
+
+  /** {@code DeleteApiKey}: the key, and its place in the usage plans that were given it at run time. */
+  void deleteApiKey(String id) throws ApiError {
+    ObjectNode document = managed.document();
+    remove(document.withArray("apiKeys"), "id", id);
+    remove(document.withArray("usagePlanKeys"), "keyId", id);
+    replace(document);
+  }
+
+  /** {@code CreateUsagePlanKey}: a declared or run-time key in a declared plan. */
+  void createUsagePlanKey(String planId, JsonNode request) throws ApiError {
+    String keyId = request.path("keyId").asText(null);
+    if (keyId == null || !"API_KEY".equals(request.path("keyType").asText("API_KEY"))) {
+      throw ApiError.badRequest("keyId is required and keyType must be API_KEY");
+    }
+    if (directory.usagePlanKeys().stream().anyMatch(k -> k.usagePlanId().equals(planId)
+        && k.keyId().equals(keyId))) {
+      throw ApiError.conflict("API Key " + keyId + " is already in usage plan " + planId);
+    }
+    ObjectNode document = managed.document();
+    document.withArray("usagePlanKeys").addObject().put("usagePlanId", planId).put("keyId", keyId);
+    replace(document);
+  }
+
+  /** {@code DeleteUsagePlanKey}: only a key a plan was given at run time. */
+  void deleteUsagePlanKey(String planId, String keyId) throws ApiError {
+    ObjectNode document = managed.document();
+    ArrayNode planKeys = document.withArray("usagePlanKeys");
+    int before = planKeys.size();
+    Iterator<JsonNode> entries = planKeys.elements();
+    while (entries.hasNext()) {
+      JsonNode entry = entries.next();
+      if (entry.path("usagePlanId").asText().equals(planId) && entry.path("keyId").asText().equals(keyId)) {
+        entries.remove();
+      }
+    }
+    if (planKeys.size() == before) {
+      throw ApiError.badRequest("API key " + keyId + " is in usage plan " + planId + " by " + managed.declaredIn()
+          + ", which is read-only here; change it in that file");
+    }
+    replace(document);
+  }
+
+  private void replace(ObjectNode document) throws ApiError {
+    try {
+      managed.replace(document);
+    } catch (ProblemsException e) {
+      throw ApiError.badRequest(e.problems().stream().map(ManagedCalls::describe)
+          .collect(Collectors.joining("; ")));
+    }
+  }
+
+  private static String describe(Problem problem) {
+    return problem.pointer() == null || problem.pointer().isEmpty() ? problem.message()
+        : problem.pointer() + ": " + problem.message();
+  }
+
+  private static ObjectNode find(ArrayNode entries, String field, String value) {
+    for (JsonNode entry : entries) {
+      if (entry instanceof ObjectNode object && value.equals(entry.path(field).asText(null))) {
+        return object;
+      }
+    }
+    return null;
+  }
+
+  private static void remove(ArrayNode entries, String field, String value) {
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      if (value.equals(entries.get(i).path(field).asText(null))) {
+        entries.remove(i);
+      }
+    }
+  }
+
+  private static void copyText(JsonNode from, ObjectNode to, String field) {
+    if (from.hasNonNull(field)) {
+      to.put(field, from.get(field).asText());
+    }
+  }
+
+  private static String random(String alphabet, int length) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+    }
+    return text.toString();
+  }
+
+  /** The body of a call as JSON; an empty body is an empty object. */
+  static JsonNode body(byte[] bytes) throws ApiError {
+    if (bytes.length == 0) {
+      return Views.JSON.createObjectNode();
+    }
+    try {
+      JsonNode body = Views.JSON.readTree(bytes);
+      if (!body.isObject()) {
+        throw ApiError.badRequest("Invalid request body: a JSON object is expected");
+      }
+      return body;
+    } catch (JsonProcessingException e) {
+      throw ApiError.badRequest("Invalid request body: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiError.badRequest("Invalid request body: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.restgate.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.restgate.Gateway;
+import dev.restgate.ManagedFile;
+import dev.restgate.config.ConfigLoader;
+import dev.restgate.testing.EmbeddedGateway;
+import dev.restgate.testing.Http;
+import dev.restgate.testing.RecordingBackend;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.BadRequestException;
+import software.amazon.awssdk.services.apigateway.model.CreateApiKeyResponse;
+import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+
+/**
+ * Objects created at run time through the AWS SDK: a key made and put in a declared usage plan admits calls until
+ * the plan's quota answers 429, its usage reads back, disabling it refuses it, it survives a restart, and deleting
+ * it takes it out of its plans. The gateway is wired as the servlet filter wires it ({@link ManagedFile}).
+ */
+class ControlPlaneWritesTest {
+  @TempDir
+  Path dir;
+  private RecordingBackend backend;
+  private EmbeddedGateway gateway;
+  private ApiGatewayClient admin;
+  private Path config;
+
+  @BeforeEach
+  void start() throws Exception {
+    backend = new RecordingBackend();
+    Files.writeString(dir.resolve("orders.yaml"), """
+        openapi: 3.0.1
+        info: {title: orders, version: "1"}
+        components:
+          securitySchemes:
+            api_key: {type: apiKey, name: x-api-key, in: header}
+        paths:
+          /orders:
+            get:
+              security: [{api_key: []}]
+              x-amazon-apigateway-integration:
+                {type: http_proxy, httpMethod: GET, uri: "${stageVariables.backend}/orders"}
+        """);
+    config = Files.writeString(dir.resolve("gateway.yaml"), """
+        restApis:
+          - {id: ordersapi1, body: orders.yaml, stages: [{stageName: prod, variables: {backend: "%s"}}]}
+        usagePlans:
+          - name: bronze
+            apiStages: [{apiId: ordersapi1, stage: prod}]
+            quota: {limit: 2, period: DAY}
+        identities:
+        %s""".formatted(backend.url(), Operators.OPERATOR));
+    startGateway();
+  }
+
+  private void startGateway() throws Exception {
+    ManagedFile managed = new ManagedFile(ConfigLoader.standard(getClass().getClassLoader()), config,
+        dir.resolve("data"));
+    gateway = EmbeddedGateway.start(Gateway.builder(managed.load()).dataDirectory(dir.resolve("data"))
+        .classLoader(getClass().getClassLoader()).managedConfiguration(managed));
+    managed.serve(gateway.gateway());
+    admin = Operators.client(gateway.port(), Operators.ACCESS_KEY, Operators.SECRET);
+  }
+
+  private void stopGateway() throws Exception {
+    admin.close();
+    gateway.close();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    stopGateway();
+    backend.close();
+  }
+
+  private int call(String key) throws Exception {
+    HttpResponse<String> response = Http.get(gateway.userRequest("ordersapi1", "prod", "/orders"), "x-api-key", key);
+    return response.statusCode();
+  }
+
+  @Test
+  void aKeyMadeAtRunTimeIsServedCountedDisabledKeptAndDeleted() throws Exception {
+    CreateApiKeyResponse key = admin.createApiKey(r -> r.name("developer").customerId("acme").enabled(true));
+    assertThat(key.value()).hasSize(40);
+    assertThat(key.id()).matches("[a-z0-9]{10}");
+    String plan = admin.getUsagePlans(r -> { }).items().get(0).id();
+    assertThat(call(key.value())).isEqualTo(403);
+
+    admin.createUsagePlanKey(r -> r.usagePlanId(plan).keyId(key.id()).keyType("API_KEY"));
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      statuses.add(call(key.value()));
+    }
+    assertThat(statuses).containsExactly(200, 200, 429);
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    assertThat(admin.getUsage(r -> r.usagePlanId(plan).startDate(today).endDate(today)).items().get(key.id()))
+        .containsExactly(List.of(2L, 0L));
+
+    assertThat(admin.updateApiKey(r -> r.apiKey(key.id()).patchOperations(p -> p.op("replace").path("/enabled")
+        .value("false"))).enabled()).isFalse();
+    assertThat(call(key.value())).isEqualTo(403);
+
+    stopGateway();
+    startGateway();
+    assertThat(admin.getApiKey(r -> r.apiKey(key.id()).includeValue(true)).value()).isEqualTo(key.value());
+    assertThat(admin.getUsagePlanKeys(r -> r.usagePlanId(plan)).items()).extracting(k -> k.id())
+        .containsExactly(key.id());
+
+    admin.deleteApiKey(r -> r.apiKey(key.id()));
+    assertThatThrownBy(() -> admin.getApiKey(r -> r.apiKey(key.id()))).isInstanceOf(NotFoundException.class);
+    assertThat(admin.getUsagePlanKeys(r -> r.usagePlanId(plan)).items()).isEmpty();
+  }
+
+  @Test
+  void aBadObjectIsRefusedWithItsProblemsAndNothingChanges() throws Exception {
+    assertThatThrownBy(() -> admin.createApiKey(r -> r.name("short").value("too-short")))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("use 20 to 128 printable ASCII characters");
+    assertThat(admin.getApiKeys(r -> { }).items()).isEmpty();
+    assertThat(dir.resolve("data").resolve(ManagedFile.FILE_NAME)).doesNotExist();
+
+    assertThatThrownBy(() -> admin.createUsagePlanKey(r -> r.usagePlanId(
+        admin.getUsagePlans(q -> { }).items().get(0).id()).keyId("nosuchkey1").keyType("API_KEY")))
+        .isInstanceOf(BadRequestException.class);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.restgate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.restgate.config.ConfigLoader;
+import dev.restgate.config.ConfigSource;
+import dev.restgate.config.GatewayConfig;
+import dev.restgate.spi.ManagedConfiguration;
+import dev.restgate.spi.Problem;
+import dev.restgate.spi.ProblemsException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A gateway configuration file together with the objects created at run time, which are kept in
+ * {@code managed-configuration.json} in the data directory (written whole, then moved into place, so a crash never
+ * leaves half a file). Every load reads both; a change through the control plane is checked with the file, stored,
+ * and swapped into the gateway it {@link #serve serves}. The managed file is one of the configuration's files, so
+ * the live reloader also notices when another process changes it.
+ */
+public final class ManagedFile implements ManagedConfiguration, ConfigSource {
+  /** The file in the data directory holding the objects created at run time. */
+  public static final String FILE_NAME = "managed-configuration.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ConfigLoader loader;
+  private final Path configFile;
+  private final Path managedFile;
+  private volatile Gateway gateway;
+
+  public ManagedFile(ConfigLoader loader, Path configFile, Path dataDirectory) {
+    this.loader = loader;
+    this.configFile = configFile;
+    this.managedFile = dataDirectory.resolve(FILE_NAME);
+  }
+
+  /** Applies later changes to {@code served}, which was started with {@link #load()}'s configuration. */
+  public void serve(Gateway served) {
+    this.gateway = served;
+  }
+
+  @Override
+  public GatewayConfig load() throws ProblemsException {
+    ObjectNode managed = read();
+    return withManagedFile(loader.load(configFile, managed));
+  }
+
+  @Override
+  public synchronized ObjectNode document() {
+    try {
+      return read();
+    } catch (ProblemsException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String declaredIn() {
+    return configFile.toString();
+  }
+
+  @Override
+  public synchronized void replace(ObjectNode next) throws ProblemsException {
+    GatewayConfig config = withManagedFile(loader.load(configFile, next));
+    try {
+      Files.createDirectories(managedFile.getParent());
+      Path written = Files.createTempFile(managedFile.getParent(), FILE_NAME, ".tmp");
+      JSON.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), next);
+      Files.move(written, managedFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the objects created at run time could not be stored in " + managedFile, e);
+    }
+    Gateway served = gateway;
+    if (served != null) {
+      served.reload(config);
+    }
+  }
+
+  private ObjectNode read() throws ProblemsException {
+    if (!Files.exists(managedFile)) {
+      return JSON.createObjectNode();
+    }
+    try {
+      JsonNode tree = JSON.readTree(managedFile.toFile());
+      if (tree instanceof ObjectNode object) {
+        return object;
+      }
+      throw problem("is not a JSON object");
+    } catch (IOException e) {
+      throw problem("cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private ProblemsException problem(String message) {
+    return new ProblemsException("The objects created at run time cannot be loaded",
+        List.of(new Problem(managedFile.toString(), "", message)));
+  }
+
+  private GatewayConfig withManagedFile(GatewayConfig config) {
+    List<Path> files = new ArrayList<>(config.files());
+    files.add(managedFile);
+    return new GatewayConfig(config.region(), config.accountId(), config.restApis(), config.sections(),
+        config.source(), files);
+  }
+}
