@@ -120,7 +120,7 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     };
   }
 
-  /** The calls that create and change API keys and plan keys; declared objects stay read-only. */
+  /** The calls that create and change API keys, usage plans and plan keys; declared objects stay read-only. */
   private GatewayResponse change(ServiceCall call, List<String> path, UsagePlanCalls calls) throws Exception {
     String verb = call.request().method();
     boolean apiKeys = path.get(0).equals("apikeys");
@@ -131,36 +131,39 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
         calls.usagePlan(path.get(1));
       }
     }
-    boolean keyCreate = apiKeys && path.size() == 1 && verb.equals("POST");
-    boolean keyChange = apiKeys && path.size() == 2 && (verb.equals("PATCH") || verb.equals("DELETE"));
+    boolean create = path.size() == 1 && verb.equals("POST");
+    boolean change = path.size() == 2 && (verb.equals("PATCH") || verb.equals("DELETE"));
     boolean planKey = !apiKeys && path.size() >= 3 && path.size() <= 4 && path.get(2).equals("keys")
         && (verb.equals("POST") && path.size() == 3 || verb.equals("DELETE") && path.size() == 4);
-    if (!keyCreate && !keyChange && !planKey) {
-      if (path.size() == 2) {
-        throw readOnly((apiKeys ? "API key " : "Usage plan ") + path.get(1));
-      }
+    if (!create && !change && !planKey) {
       throw unsupported(verb, call.request().rawPath());
     }
-    if (keyChange && !call.service(ManagedConfiguration.class)
-        .map(objects -> ManagedCalls.isManagedKey(objects, path.get(1))).orElse(false)) {
-      throw readOnly("API key " + path.get(1));
+    if (change && !call.service(ManagedConfiguration.class).map(objects -> apiKeys
+        ? ManagedCalls.isManagedKey(objects, path.get(1))
+        : ManagedCalls.isManagedPlan(objects, path.get(1))).orElse(false)) {
+      throw readOnly((apiKeys ? "API key " : "Usage plan ") + path.get(1));
     }
     ManagedCalls managed = managedCalls(call);
-    if (keyCreate) {
-      return json(201, managed.createApiKey(ManagedCalls.body(call.request().bodyBytes())));
+    JsonNode body = verb.equals("DELETE") ? null : ManagedCalls.body(call.request().bodyBytes());
+    if (create) {
+      return json(201, apiKeys ? managed.createApiKey(body) : managed.createUsagePlan(body));
     }
-    if (keyChange) {
-      if (verb.equals("DELETE")) {
+    if (change) {
+      boolean delete = verb.equals("DELETE");
+      if (apiKeys && delete) {
         managed.deleteApiKey(path.get(1));
-        return new GatewayResponse(202, json(), Body.empty());
+      } else if (delete) {
+        managed.deleteUsagePlan(path.get(1));
+      } else {
+        return json(200, apiKeys ? managed.updateApiKey(path.get(1), body)
+            : managed.updateUsagePlan(path.get(1), body));
       }
-      return json(200, managed.updateApiKey(path.get(1), ManagedCalls.body(call.request().bodyBytes())));
+      return new GatewayResponse(202, json(), Body.empty());
     }
     calls.usagePlan(path.get(1));
     if (verb.equals("POST")) {
-      JsonNode request = ManagedCalls.body(call.request().bodyBytes());
-      managed.createUsagePlanKey(path.get(1), request);
-      return json(201, calls.usagePlanKey(path.get(1), request.path("keyId").asText(), true));
+      managed.createUsagePlanKey(path.get(1), body);
+      return json(201, calls.usagePlanKey(path.get(1), body.path("keyId").asText(), true));
     }
     managed.deleteUsagePlanKey(path.get(1), path.get(3));
     return new GatewayResponse(202, json(), Body.empty());

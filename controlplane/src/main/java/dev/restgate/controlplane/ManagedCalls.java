@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
 
 /**
  * The calls that create and change objects at run time, so far API keys ({@code CreateApiKey},
- * {@code UpdateApiKey}, {@code DeleteApiKey}) and their place in usage plans ({@code CreateUsagePlanKey},
- * {@code DeleteUsagePlanKey}). Each writes the objects created at run time in the configuration file's own format
- * ({@link ManagedConfiguration}), which checks the whole configuration, stores it and swaps it in before the call
- * answers; objects the file declares stay read-only.
+ * {@code UpdateApiKey}, {@code DeleteApiKey}), usage plans ({@code CreateUsagePlan}, {@code UpdateUsagePlan},
+ * {@code DeleteUsagePlan}) and the keys in them ({@code CreateUsagePlanKey}, {@code DeleteUsagePlanKey}). Each
+ * writes the objects created at run time in the configuration file's own format ({@link ManagedConfiguration}),
+ * which checks the whole configuration, stores it and swaps it in before the call answers; objects the file
+ * declares stay read-only.
  */
 final class ManagedCalls {
   private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -99,7 +100,103 @@ final class ManagedCalls {
     replace(document);
   }
 
-  /** {@code CreateUsagePlanKey}: a declared or run-time key in a declared plan. */
+  /** Whether the usage plan of this id was created at run time. */
+  static boolean isManagedPlan(ManagedConfiguration managed, String id) {
+    return find(managed.document().withArray("usagePlans"), "id", id) != null;
+  }
+
+  /**
+   * {@code CreateUsagePlan}: {@code name}, {@code description}, {@code apiStages} (with their method throttles),
+   * {@code throttle}, {@code quota}, {@code tags}, in AWS's shapes, which are the configuration file's.
+   */
+  ObjectNode createUsagePlan(JsonNode request) throws ApiError {
+    ObjectNode document = managed.document();
+    ObjectNode plan = document.withArray("usagePlans").addObject();
+    plan.put("id", random(ALPHABET, 6));
+    for (String field : new String[] {"name", "description", "apiStages", "throttle", "quota", "tags"}) {
+      if (request.hasNonNull(field)) {
+        plan.set(field, request.get(field).deepCopy());
+      }
+    }
+    replace(document);
+    return plan.deepCopy();
+  }
+
+  /**
+   * {@code UpdateUsagePlan}: {@code replace} of {@code /name}, {@code /description}, {@code /throttle/burstLimit},
+   * {@code /throttle/rateLimit}, {@code /quota/limit}, {@code /quota/offset}, {@code /quota/period};
+   * {@code remove} of {@code /throttle} or {@code /quota}; {@code add} or {@code remove} of {@code /apiStages} with
+   * the value {@code apiId:stage}.
+   */
+  ObjectNode updateUsagePlan(String id, JsonNode request) throws ApiError {
+    ObjectNode document = managed.document();
+    ObjectNode plan = find(document.withArray("usagePlans"), "id", id);
+    for (JsonNode operation : request.path("patchOperations")) {
+      String op = operation.path("op").asText();
+      String path = operation.path("path").asText();
+      String value = operation.path("value").asText(null);
+      switch (op + " " + path) {
+        case "replace /name", "replace /description" -> plan.put(path.substring(1), value);
+        case "replace /throttle/burstLimit" -> plan.with("throttle").put("burstLimit", integer(path, value));
+        case "replace /throttle/rateLimit" -> plan.with("throttle").put("rateLimit", number(path, value));
+        case "replace /quota/limit", "replace /quota/offset" ->
+            plan.with("quota").put(path.substring("/quota/".length()), integer(path, value));
+        case "replace /quota/period" -> plan.with("quota").put("period", value);
+        case "remove /throttle", "remove /quota" -> plan.remove(path.substring(1));
+        case "add /apiStages", "remove /apiStages" -> apiStage(plan, op, path, value);
+        default -> throw ApiError.badRequest("Invalid patch path  '" + path + "' specified for op '" + op + "'. "
+            + "Must be one of: [/name, /description, /throttle/burstLimit, /throttle/rateLimit, /quota/limit, "
+            + "/quota/offset, /quota/period, /throttle, /quota, /apiStages]");
+      }
+    }
+    replace(document);
+    return plan.deepCopy();
+  }
+
+  private static void apiStage(ObjectNode plan, String op, String path, String value) throws ApiError {
+    int colon = value == null ? -1 : value.indexOf(':');
+    if (colon < 1) {
+      throw ApiError.badRequest("Invalid value for " + op + " " + path + ": use apiId:stage");
+    }
+    ArrayNode stages = plan.withArray("apiStages");
+    String apiId = value.substring(0, colon);
+    String stage = value.substring(colon + 1);
+    if (op.equals("add")) {
+      stages.addObject().put("apiId", apiId).put("stage", stage);
+      return;
+    }
+    for (int i = stages.size() - 1; i >= 0; i--) {
+      if (stages.get(i).path("apiId").asText().equals(apiId) && stages.get(i).path("stage").asText().equals(stage)) {
+        stages.remove(i);
+      }
+    }
+  }
+
+  private static int integer(String path, String value) throws ApiError {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("Invalid value for " + path + ": " + value + " is not an integer");
+    }
+  }
+
+  private static double number(String path, String value) throws ApiError {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException | NullPointerException e) {
+      throw ApiError.badRequest("Invalid value for " + path + ": " + value + " is not a number");
+    }
+  }
+
+  /** {@code DeleteUsagePlan}: the plan and the keys it was given at run time. */
+  void deleteUsagePlan(String id) throws ApiError {
+    ObjectNode document = managed.document();
+    remove(document.withArray("usagePlans"), "id", id);
+    remove(document.withArray("usagePlanKeys"), "usagePlanId", id);
+    replace(document);
+  }
+
+  /** {@code CreateUsagePlanKey}: a declared or run-time key in a declared or run-time plan. */
   void createUsagePlanKey(String planId, JsonNode request) throws ApiError {
     String keyId = request.path("keyId").asText(null);
     if (keyId == null || !"API_KEY".equals(request.path("keyType").asText("API_KEY"))) {

@@ -125,6 +125,37 @@ class ControlPlaneWritesTest {
   }
 
   @Test
+  void aPlanMadeAtRunTimeLimitsItsKeysAndChangesWithPatches() throws Exception {
+    String plan = admin.createUsagePlan(r -> r.name("trial").description("one call a day")
+        .apiStages(s -> s.apiId("ordersapi1").stage("prod"))
+        .quota(q -> q.limit(1).period("DAY"))).id();
+    String declaredPlan = admin.getUsagePlans(r -> { }).items().stream().filter(p -> p.name().equals("bronze"))
+        .findFirst().orElseThrow().id();
+    CreateApiKeyResponse key = admin.createApiKey(r -> r.name("trial-user").enabled(true));
+    admin.createUsagePlanKey(r -> r.usagePlanId(plan).keyId(key.id()).keyType("API_KEY"));
+
+    assertThat(List.of(call(key.value()), call(key.value()))).containsExactly(200, 429);
+
+    var updated = admin.updateUsagePlan(r -> r.usagePlanId(plan).patchOperations(
+        p -> p.op("replace").path("/quota/limit").value("3"),
+        p -> p.op("replace").path("/name").value("trial-plus")));
+    assertThat(updated.name()).isEqualTo("trial-plus");
+    assertThat(updated.quota().limit()).isEqualTo(3);
+    assertThat(List.of(call(key.value()), call(key.value()))).containsExactly(200, 200);
+
+    assertThatThrownBy(() -> admin.updateUsagePlan(r -> r.usagePlanId(declaredPlan).patchOperations(
+        p -> p.op("replace").path("/name").value("x")))).isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("Usage plan " + declaredPlan + " is declared in " + config);
+    assertThatThrownBy(() -> admin.updateUsagePlan(r -> r.usagePlanId(plan).patchOperations(
+        p -> p.op("replace").path("/productCode").value("x")))).isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("Invalid patch path  '/productCode' specified for op 'replace'");
+
+    admin.deleteUsagePlan(r -> r.usagePlanId(plan));
+    assertThat(admin.getUsagePlans(r -> { }).items()).extracting(p -> p.name()).containsExactly("bronze");
+    assertThat(call(key.value())).isEqualTo(403);
+  }
+
+  @Test
   void aBadObjectIsRefusedWithItsProblemsAndNothingChanges() throws Exception {
     assertThatThrownBy(() -> admin.createApiKey(r -> r.name("short").value("too-short")))
         .isInstanceOf(BadRequestException.class)
