@@ -65,20 +65,47 @@ public final class ManagedFile implements ManagedConfiguration, ConfigSource {
     return configFile.toString();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The file is written first; when the gateway then refuses the configuration (a module's problem the loader
+   * cannot see), the previous objects are written back, so the file and the gateway never disagree.
+   */
   @Override
   public synchronized void replace(ObjectNode next) throws ProblemsException {
     GatewayConfig config = withManagedFile(loader.load(configFile, next));
+    ObjectNode previous = read();
+    write(next);
+    Gateway served = gateway;
+    if (served == null) {
+      return;
+    }
+    try {
+      served.reload(config);
+    } catch (ProblemsException | RuntimeException e) {
+      write(previous);
+      throw e;
+    }
+  }
+
+  /** Writes {@code objects} whole beside the file, then moves it into place. */
+  private void write(ObjectNode objects) {
+    Path written = null;
     try {
       Files.createDirectories(managedFile.getParent());
-      Path written = Files.createTempFile(managedFile.getParent(), FILE_NAME, ".tmp");
-      JSON.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), next);
+      written = Files.createTempFile(managedFile.getParent(), FILE_NAME, ".tmp");
+      JSON.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), objects);
       Files.move(written, managedFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("the objects created at run time could not be stored in " + managedFile, e);
-    }
-    Gateway served = gateway;
-    if (served != null) {
-      served.reload(config);
+    } finally {
+      if (written != null) {
+        try {
+          Files.deleteIfExists(written);
+        } catch (IOException e) {
+          // A leftover temporary file is harmless; the next write makes another.
+        }
+      }
     }
   }
 
