@@ -1,6 +1,7 @@
 package dev.restgate.caching;
 
 import dev.restgate.config.ConfigRules;
+import dev.restgate.spi.Ids;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -26,10 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Redis server every stage cache of this gateway shares with the other gateway nodes. Entries are plain keys
- * ({@code restgate:cache:{apiId}/{stage}:{hash}}) that carry their TTL, so Redis expires them and its
- * {@code maxmemory} policy bounds them. The first connection is tried at start and then every few seconds until it
- * succeeds; later losses are Lettuce's to repair. While Redis cannot be reached, commands fail at once (they never
- * queue), lookups read as misses and the log says so once.
+ * ({@code restgate:cache:{apiId}/{stage}:{id derived from the cache key}}) that carry their TTL, so Redis expires
+ * them and its {@code maxmemory} policy bounds them. The first connection is tried at start and then every few
+ * seconds until it succeeds; later losses are Lettuce's to repair. While Redis cannot be reached, commands fail at
+ * once (they never queue), lookups read as misses and the log says so once.
  */
 final class RedisEntries implements AutoCloseable {
   static final String KEY_PREFIX = "restgate:cache:";
@@ -121,7 +122,10 @@ final class RedisEntries implements AutoCloseable {
     client.shutdown(Duration.ZERO, TIMEOUT);
   }
 
-  /** The keys of one stage; a key's name is the SHA-256 of the cache key, so no parameter value shows in Redis. */
+  /**
+   * The keys of one stage; a key's name is derived from the cache key ({@link Ids#derive}, a SHA-256), so no
+   * parameter value shows in Redis.
+   */
   private final class Stage implements StageStore {
     private final String prefix;
 
@@ -130,7 +134,7 @@ final class RedisEntries implements AutoCloseable {
     }
 
     private byte[] redisKey(String key) {
-      return (prefix + CacheKeys.digest(key)).getBytes(StandardCharsets.UTF_8);
+      return (prefix + Ids.derive(40, key)).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
