@@ -144,6 +144,14 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       throw readOnly((apiKeys ? "API key " : "Usage plan ") + path.get(1));
     }
     ManagedCalls managed = managedCalls(call);
+    Map<String, List<String>> query = call.request().query();
+    if (apiKeys && create && "import".equals(UsagePlanCalls.first(query, "mode"))) {
+      if (!"csv".equalsIgnoreCase(UsagePlanCalls.first(query, "format"))) {
+        throw ApiError.badRequest("Invalid format specified: only csv API key files are imported");
+      }
+      return json(201, managed.importApiKeys(new String(call.request().bodyBytes(), StandardCharsets.UTF_8),
+          "true".equalsIgnoreCase(UsagePlanCalls.first(query, "failonwarnings"))));
+    }
     JsonNode body = verb.equals("DELETE") ? null : ManagedCalls.body(call.request().bodyBytes());
     if (create) {
       return json(201, apiKeys ? managed.createApiKey(body) : managed.createUsagePlan(body));

@@ -10,7 +10,9 @@ import dev.restgate.spi.ProblemsException;
 import dev.restgate.spi.UsagePlanDirectory;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -98,6 +100,71 @@ final class ManagedCalls {
     remove(document.withArray("apiKeys"), "id", id);
     remove(document.withArray("usagePlanKeys"), "keyId", id);
     replace(document);
+  }
+
+  /**
+   * {@code ImportApiKeys}: the keys of an API key file, each added (or, when a key made at run time has the same
+   * value, replacing it, as AWS replaces it) and put in its usage plans. Rows that cannot be imported are warnings;
+   * with {@code failOnWarnings} any warning refuses the whole file.
+   *
+   * @return AWS's answer, {@code {"ids": [...], "warnings": [...]}}
+   */
+  ObjectNode importApiKeys(String csv, boolean failOnWarnings) throws ApiError {
+    ObjectNode answer = Views.JSON.createObjectNode();
+    ArrayNode ids = answer.putArray("ids");
+    ArrayNode warnings = answer.putArray("warnings");
+    ObjectNode document = managed.document();
+    ArrayNode keys = document.withArray("apiKeys");
+    ArrayNode planKeys = document.withArray("usagePlanKeys");
+    for (ApiKeyCsv.Row row : ApiKeyCsv.parse(csv)) {
+      if (row.problem() != null) {
+        warnings.add("Line " + row.line() + " was not imported: " + row.problem());
+        continue;
+      }
+      if (directory.apiKeys().stream().anyMatch(k -> row.key().equals(k.value()))
+          && find(keys, "value", row.key()) == null) {
+        warnings.add("Line " + row.line() + " was not imported: its key is declared in " + managed.declaredIn()
+            + ", which is read-only here");
+        continue;
+      }
+      ObjectNode key = find(keys, "value", row.key());
+      if (key == null) {
+        key = keys.addObject().put("id", random(ALPHABET, 10)).put("value", row.key());
+      }
+      key.put("name", row.name()).put("enabled", row.enabled());
+      if (!row.description().isEmpty()) {
+        key.put("description", row.description());
+      }
+      String id = key.get("id").asText();
+      for (String plan : row.usagePlanIds()) {
+        if (!inPlan(planKeys, plan, id)) {
+          planKeys.addObject().put("usagePlanId", plan).put("keyId", id);
+        }
+      }
+      ids.add(id);
+    }
+    if (failOnWarnings && !warnings.isEmpty()) {
+      throw ApiError.badRequest("The API key file has warnings and failonwarnings is set: "
+          + String.join("; ", texts(warnings)));
+    }
+    replace(document);
+    return answer;
+  }
+
+  /** Whether the key is in the plan already, by the file or at run time. */
+  private boolean inPlan(ArrayNode planKeys, String plan, String keyId) {
+    for (JsonNode entry : planKeys) {
+      if (entry.path("usagePlanId").asText().equals(plan) && entry.path("keyId").asText().equals(keyId)) {
+        return true;
+      }
+    }
+    return directory.usagePlanKeys().stream().anyMatch(k -> k.usagePlanId().equals(plan) && k.keyId().equals(keyId));
+  }
+
+  private static List<String> texts(ArrayNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(node -> texts.add(node.asText()));
+    return texts;
   }
 
   /** Whether the usage plan of this id was created at run time. */

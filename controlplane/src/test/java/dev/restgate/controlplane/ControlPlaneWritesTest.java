@@ -20,9 +20,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.ApiKeysFormat;
 import software.amazon.awssdk.services.apigateway.model.BadRequestException;
 import software.amazon.awssdk.services.apigateway.model.CreateApiKeyResponse;
+import software.amazon.awssdk.services.apigateway.model.ImportApiKeysResponse;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 
 /**
@@ -153,6 +156,31 @@ class ControlPlaneWritesTest {
     admin.deleteUsagePlan(r -> r.usagePlanId(plan));
     assertThat(admin.getUsagePlans(r -> { }).items()).extracting(p -> p.name()).containsExactly("bronze");
     assertThat(call(key.value())).isEqualTo(403);
+  }
+
+  @Test
+  void anApiKeyFileImportsKeysIntoTheirPlansAndReplacesKeysWithTheSameValue() throws Exception {
+    String plan = admin.getUsagePlans(r -> { }).items().get(0).id();
+    String csv = "Name,key,description,Enabled,usageplanIds,Owner\n"
+        + "imported-one,imported-key-value-0000001,An imported key,TRUE,\"" + plan + "\",ops\n"
+        + "imported-two,short,,true,,ops\n";
+
+    ImportApiKeysResponse imported = admin.importApiKeys(r -> r.body(SdkBytes.fromUtf8String(csv))
+        .format(ApiKeysFormat.CSV));
+    assertThat(imported.ids()).hasSize(1);
+    assertThat(imported.warnings()).singleElement().asString().contains("Line 3", "20 to 128 characters");
+    assertThat(call("imported-key-value-0000001")).isEqualTo(200);
+
+    assertThatThrownBy(() -> admin.importApiKeys(r -> r.body(SdkBytes.fromUtf8String(csv.replace("TRUE", "FALSE")))
+        .format(ApiKeysFormat.CSV).failOnWarnings(true))).isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("failonwarnings");
+    assertThat(call("imported-key-value-0000001")).isEqualTo(200);
+
+    ImportApiKeysResponse again = admin.importApiKeys(r -> r.body(SdkBytes.fromUtf8String(
+        "key,NAME,Enabled\nimported-key-value-0000001,renamed,false\n")).format(ApiKeysFormat.CSV));
+    assertThat(again.ids()).containsExactlyElementsOf(imported.ids());
+    assertThat(admin.getApiKey(r -> r.apiKey(imported.ids().get(0))).name()).isEqualTo("renamed");
+    assertThat(call("imported-key-value-0000001")).isEqualTo(403);
   }
 
   @Test
