@@ -89,8 +89,14 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     if (path.get(0).equals("domainnames") && verb.equals("GET")) {
       return domainNames(call, path, new DomainCalls(call.service(DomainDirectory.class).orElse(null)));
     }
-    if (path.get(0).equals("tags") && verb.equals("GET") && path.size() == 2) {
-      return ok(Views.JSON.createObjectNode().set("tags", Views.JSON.valueToTree(tags(call, path.get(1)))));
+    if (path.get(0).equals("tags") && path.size() == 2) {
+      Map<String, String> tags = tags(call, path.get(1));
+      if (verb.equals("GET")) {
+        return ok(Views.JSON.createObjectNode().set("tags", Views.JSON.valueToTree(tags)));
+      }
+      if (verb.equals("PUT") || verb.equals("DELETE")) {
+        return tag(call, path.get(1));
+      }
     }
     if (!path.get(0).equals("restapis")) {
       throw unsupported(verb, call.request().rawPath());
@@ -236,6 +242,23 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     }
     throw ApiError.badRequest("Invalid resource ARN specified: " + arn
         + " (tags are read for REST APIs, stages, API keys and usage plans)");
+  }
+
+  /**
+   * {@code TagResource} ({@code PUT}, body {@code {"tags": {...}}}) and {@code UntagResource} ({@code DELETE},
+   * {@code ?tagKeys=...}) for API keys and usage plans made at run time; other objects are declared, read-only.
+   */
+  private GatewayResponse tag(ServiceCall call, String arn) throws Exception {
+    List<String> path = segments(arn.substring(arn.indexOf("::/") + 2));
+    String collection = path.size() != 2 ? null : path.get(0).equals("apikeys") ? "apiKeys"
+        : path.get(0).equals("usageplans") ? "usagePlans" : null;
+    boolean put = call.request().method().equals("PUT");
+    JsonNode tags = put ? ManagedCalls.body(call.request().bodyBytes()).path("tags") : null;
+    List<String> remove = put ? List.of() : call.request().query().getOrDefault("tagKeys", List.of());
+    if (collection == null || !managedCalls(call).tag(collection, path.get(1), tags, remove)) {
+      throw readOnly("The resource " + arn);
+    }
+    return new GatewayResponse(204, json(), Body.empty());
   }
 
   private GatewayResponse usagePlans(ServiceCall call, List<String> path, UsagePlanCalls calls) throws Exception {

@@ -167,6 +167,28 @@ final class ManagedCalls {
     return texts;
   }
 
+  /**
+   * {@code TagResource} ({@code tags} added or replaced) and {@code UntagResource} ({@code remove} taken away) on a
+   * key or plan made at run time.
+   *
+   * @param collection {@code apiKeys} or {@code usagePlans}
+   * @return false when no object of that id was made at run time
+   */
+  boolean tag(String collection, String id, JsonNode tags, List<String> remove) throws ApiError {
+    ObjectNode document = managed.document();
+    ObjectNode entry = find(document.withArray(collection), "id", id);
+    if (entry == null) {
+      return false;
+    }
+    ObjectNode current = entry.with("tags");
+    if (tags != null) {
+      tags.fields().forEachRemaining(tag -> current.put(tag.getKey(), tag.getValue().asText()));
+    }
+    remove.forEach(current::remove);
+    replace(document);
+    return true;
+  }
+
   /** Whether the usage plan of this id was created at run time. */
   static boolean isManagedPlan(ManagedConfiguration managed, String id) {
     return find(managed.document().withArray("usagePlans"), "id", id) != null;

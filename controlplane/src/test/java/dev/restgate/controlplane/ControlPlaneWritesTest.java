@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +182,23 @@ class ControlPlaneWritesTest {
     assertThat(again.ids()).containsExactlyElementsOf(imported.ids());
     assertThat(admin.getApiKey(r -> r.apiKey(imported.ids().get(0))).name()).isEqualTo("renamed");
     assertThat(call("imported-key-value-0000001")).isEqualTo(403);
+  }
+
+  @Test
+  void keysMadeAtRunTimeAreTaggedAndUntagged() {
+    String key = admin.createApiKey(r -> r.name("tagged")).id();
+    String arn = "arn:aws:apigateway:us-east-1::/apikeys/" + key;
+
+    admin.tagResource(r -> r.resourceArn(arn).tags(Map.of("team", "orders", "env", "dev")));
+    assertThat(admin.getTags(r -> r.resourceArn(arn)).tags()).containsOnly(Map.entry("team", "orders"),
+        Map.entry("env", "dev"));
+    admin.untagResource(r -> r.resourceArn(arn).tagKeys("env"));
+    assertThat(admin.getTags(r -> r.resourceArn(arn)).tags()).containsOnly(Map.entry("team", "orders"));
+
+    String plan = admin.getUsagePlans(r -> { }).items().get(0).id();
+    assertThatThrownBy(() -> admin.tagResource(r -> r.resourceArn("arn:aws:apigateway:us-east-1::/usageplans/"
+        + plan).tags(Map.of("team", "x")))).isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("is declared in");
   }
 
   @Test
