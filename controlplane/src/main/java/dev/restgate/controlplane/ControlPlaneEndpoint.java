@@ -86,6 +86,9 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       }
       return change(call, path, calls);
     }
+    if (path.get(0).equals("account") && path.size() == 1 && verb.equals("GET")) {
+      return ok(account(call));
+    }
     if (path.get(0).equals("domainnames") && verb.equals("GET")) {
       return domainNames(call, path, new DomainCalls(call.service(DomainDirectory.class).orElse(null)));
     }
@@ -209,6 +212,19 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       return ok(calls.basePathMapping(path.get(1), path.get(3)));
     }
     throw unsupported(call.request().method(), call.request().rawPath());
+  }
+
+  /**
+   * {@code GetAccount}: the account-level throttle and the features AWS lists; no CloudWatch role, since logs stay
+   * with the gateway.
+   */
+  private static ObjectNode account(ServiceCall call) {
+    ObjectNode account = Views.JSON.createObjectNode();
+    call.service(UsagePlanDirectory.class).map(UsagePlanDirectory::accountThrottle)
+        .ifPresent(throttle -> account.set("throttleSettings", Views.JSON.valueToTree(throttle)));
+    account.putArray("features").add("UsagePlans");
+    account.put("apiKeyVersion", "4");
+    return account;
   }
 
   /**

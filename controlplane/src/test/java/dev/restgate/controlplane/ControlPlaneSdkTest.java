@@ -242,6 +242,14 @@ class ControlPlaneSdkTest {
   }
 
   @Test
+  void theAccountShowsTheAccountThrottle() {
+    var account = reader.getAccount(r -> { });
+    assertThat(account.throttleSettings().burstLimit()).isEqualTo(5000);
+    assertThat(account.throttleSettings().rateLimit()).isEqualTo(10000.0);
+    assertThat(account.features()).containsExactly("UsagePlans");
+  }
+
+  @Test
   void domainNamesMappingsAndTagsReadBack() {
     assertThat(reader.getDomainNames(r -> { }).items()).singleElement().satisfies(domain -> {
       assertThat(domain.domainName()).isEqualTo("api.example.com");

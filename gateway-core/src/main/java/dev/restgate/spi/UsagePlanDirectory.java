@@ -1,6 +1,7 @@
 package dev.restgate.spi;
 
 import dev.restgate.model.ApiKey;
+import dev.restgate.model.ThrottleSettings;
 import dev.restgate.model.UsagePlan;
 import dev.restgate.model.UsagePlanKey;
 import java.time.LocalDate;
@@ -22,6 +23,9 @@ public interface UsagePlanDirectory {
   List<UsagePlan> usagePlans();
 
   List<UsagePlanKey> usagePlanKeys();
+
+  /** The account-level throttle every request draws from ({@code GetAccount}'s {@code throttleSettings}). */
+  ThrottleSettings accountThrottle();
 
   /**
    * The usage of the keys of {@code usagePlanId} (only {@code keyId}'s when it is not null) from {@code start} to

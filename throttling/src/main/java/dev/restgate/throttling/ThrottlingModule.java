@@ -61,7 +61,7 @@ public final class ThrottlingModule implements GatewayModule {
         plans.usagePlanKeys()), plans.usagePlans(), plans.rateLimiting().accountThrottle(), buckets, account,
         accountShape, usage, version));
     context.registerService(UsagePlanDirectory.class, new UsageReports(plans.apiKeys(), plans.usagePlans(),
-        plans.usagePlanKeys(), usage));
+        plans.usagePlanKeys(), plans.rateLimiting().accountThrottle(), usage));
   }
 
   private void open(RateLimitingConfig limits, StoreConfig storeConfig, ModuleContext context)

@@ -2,6 +2,7 @@ package dev.restgate.throttling;
 
 import dev.restgate.model.ApiKey;
 import dev.restgate.model.QuotaSettings;
+import dev.restgate.model.ThrottleSettings;
 import dev.restgate.model.UsagePlan;
 import dev.restgate.model.UsagePlanKey;
 import dev.restgate.spi.UsagePlanDirectory;
@@ -24,12 +25,14 @@ final class UsageReports implements UsagePlanDirectory {
   private final List<ApiKey> apiKeys;
   private final List<UsagePlan> usagePlans;
   private final List<UsagePlanKey> usagePlanKeys;
+  private final ThrottleSettings accountThrottle;
   private final Map<String, UsagePlan> plans = new LinkedHashMap<>();
   private final Map<String, List<String>> keysByPlan = new LinkedHashMap<>();
   private final UsageRecords records;
 
   UsageReports(List<ApiKey> apiKeys, List<UsagePlan> usagePlans, List<UsagePlanKey> planKeys,
-      UsageRecords records) {
+      ThrottleSettings accountThrottle, UsageRecords records) {
+    this.accountThrottle = accountThrottle;
     this.apiKeys = List.copyOf(apiKeys);
     this.usagePlans = List.copyOf(usagePlans);
     this.usagePlanKeys = List.copyOf(planKeys);
@@ -51,6 +54,11 @@ final class UsageReports implements UsagePlanDirectory {
   @Override
   public List<UsagePlanKey> usagePlanKeys() {
     return usagePlanKeys;
+  }
+
+  @Override
+  public ThrottleSettings accountThrottle() {
+    return accountThrottle;
   }
 
   @Override

@@ -50,7 +50,7 @@ class UsageReportsTest {
     record(records, "other1", "keya", DAY, 9);
     UsageReports reports = new UsageReports(List.of(), List.of(plan("weekly", new QuotaSettings(10, 0, "WEEK"))),
         List.of(new UsagePlanKey("weekly", "keya", "API_KEY"), new UsagePlanKey("weekly", "keyb", "API_KEY"),
-            new UsagePlanKey("weekly", "keyc", "API_KEY")), records);
+            new UsagePlanKey("weekly", "keyc", "API_KEY")), null, records);
 
     UsagePlanDirectory.Usage usage = reports.usage("weekly", null, DAY.minusDays(1), DAY.plusDays(1)).orElseThrow();
 
@@ -72,7 +72,7 @@ class UsageReportsTest {
     UsageRecords records = new UsageRecords(new FileUsageStore(data), clock);
     record(records, "free01", "keya", DAY, 4);
     UsageReports reports = new UsageReports(List.of(), List.of(plan("free01", null)),
-        List.of(new UsagePlanKey("free01", "keya", "API_KEY")), records);
+        List.of(new UsagePlanKey("free01", "keya", "API_KEY")), null, records);
     assertThat(reports.usage("free01", null, DAY, DAY).orElseThrow().values())
         .containsExactly(Map.entry("keya", List.of(Arrays.asList(4L, null))));
   }
