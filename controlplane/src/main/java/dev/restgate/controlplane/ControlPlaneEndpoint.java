@@ -50,28 +50,37 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final GatewayConfig config;
+  private final String prefix;
 
-  ControlPlaneEndpoint(GatewayConfig config) {
+  /** @param prefix the path the management paths are served below, or empty for the root */
+  ControlPlaneEndpoint(GatewayConfig config, String prefix) {
     this.config = config;
+    this.prefix = prefix;
   }
 
   @Override
   public boolean matches(GatewayRequest request) {
     String path = request.rawPath();
+    if (!path.startsWith(prefix)) {
+      return false;
+    }
+    path = path.substring(prefix.length());
     int end = path.indexOf('/', 1);
-    return path.length() > 1 && COLLECTIONS.contains(end < 0 ? path.substring(1) : path.substring(1, end));
+    return path.length() > 1 && path.charAt(0) == '/'
+        && COLLECTIONS.contains(end < 0 ? path.substring(1) : path.substring(1, end));
   }
 
   @Override
   public GatewayResponse handle(ServiceCall call) throws Exception {
     GatewayRequest request = call.request();
+    String path = request.rawPath().substring(prefix.length());
     Optional<CallRefusal> refusal = call.authorize("apigateway", "apigateway:" + request.method(),
-        "arn:aws:apigateway:" + config.region() + "::" + request.rawPath());
+        "arn:aws:apigateway:" + config.region() + "::" + path);
     if (refusal.isPresent()) {
       return error(refusal.get().status(), refusal.get().errorType(), refusal.get().message());
     }
     try {
-      return dispatch(call, segments(request.rawPath()));
+      return dispatch(call, segments(path));
     } catch (ApiError e) {
       return error(e.status(), e.type(), e.getMessage());
     }

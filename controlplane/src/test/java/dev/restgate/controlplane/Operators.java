@@ -24,8 +24,13 @@ final class Operators {
 
   /** An {@code ApiGatewayClient} for the gateway on {@code port}, signing with the given keys. */
   static ApiGatewayClient client(int port, String accessKey, String secret) {
+    return client("http://127.0.0.1:" + port, accessKey, secret);
+  }
+
+  /** An {@code ApiGatewayClient} for the management API at {@code endpoint}, signing with the given keys. */
+  static ApiGatewayClient client(String endpoint, String accessKey, String secret) {
     return ApiGatewayClient.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + port))
+        .endpointOverride(URI.create(endpoint))
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
         .build();
