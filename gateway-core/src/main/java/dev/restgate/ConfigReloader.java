@@ -94,6 +94,21 @@ public final class ConfigReloader implements ConfigReloaderMBean, AutoCloseable 
     return load("requested");
   }
 
+  /**
+   * Swaps in {@code config}, which a change made through the gateway itself produced (the control plane, having
+   * written the files it reads from), and takes the files as they are now as seen, so the change is not loaded and
+   * compiled a second time when the watcher notices it.
+   *
+   * @throws ProblemsException when the gateway refuses {@code config}; the running configuration stays
+   */
+  public synchronized void apply(GatewayConfig config) throws ProblemsException {
+    gateway.reload(config);
+    seen = fingerprint();
+    pending = null;
+    reloads++;
+    lastFailure = null;
+  }
+
   @Override
   public String getConfigFile() {
     return configFile.toString();

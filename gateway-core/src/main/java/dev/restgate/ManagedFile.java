@@ -21,8 +21,9 @@ import java.util.List;
  * A gateway configuration file together with the objects created at run time, which are kept in
  * {@code managed-configuration.json} in the data directory (written whole, then moved into place, so a crash never
  * leaves half a file). Every load reads both; a change through the control plane is checked with the file, stored,
- * and swapped into the gateway it {@link #serve serves}. The managed file is one of the configuration's files, so
- * the live reloader also notices when another process changes it.
+ * and swapped in by what it {@link #serve serves} (the live reloader, which then takes the written file as seen,
+ * or the gateway itself). The managed file is one of the configuration's files, so the live reloader also notices
+ * when another process changes it.
  */
 public final class ManagedFile implements ManagedConfiguration, ConfigSource {
   /** The file in the data directory holding the objects created at run time. */
@@ -32,7 +33,13 @@ public final class ManagedFile implements ManagedConfiguration, ConfigSource {
   private final ConfigLoader loader;
   private final Path configFile;
   private final Path managedFile;
-  private volatile Gateway gateway;
+  private volatile Target target;
+
+  /** What applies a changed configuration: {@link ConfigReloader#apply}, or {@link Gateway#reload}. */
+  @FunctionalInterface
+  public interface Target {
+    void apply(GatewayConfig config) throws ProblemsException;
+  }
 
   public ManagedFile(ConfigLoader loader, Path configFile, Path dataDirectory) {
     this.loader = loader;
@@ -40,9 +47,9 @@ public final class ManagedFile implements ManagedConfiguration, ConfigSource {
     this.managedFile = dataDirectory.resolve(FILE_NAME);
   }
 
-  /** Applies later changes to {@code served}, which was started with {@link #load()}'s configuration. */
-  public void serve(Gateway served) {
-    this.gateway = served;
+  /** Applies later changes through {@code applier}, whose gateway was started with {@link #load()}'s configuration. */
+  public void serve(Target applier) {
+    this.target = applier;
   }
 
   @Override
@@ -76,12 +83,12 @@ public final class ManagedFile implements ManagedConfiguration, ConfigSource {
     GatewayConfig config = withManagedFile(loader.load(configFile, next));
     ObjectNode previous = read();
     write(next);
-    Gateway served = gateway;
-    if (served == null) {
+    Target applier = target;
+    if (applier == null) {
       return;
     }
     try {
-      served.reload(config);
+      applier.apply(config);
     } catch (ProblemsException | RuntimeException e) {
       write(previous);
       throw e;

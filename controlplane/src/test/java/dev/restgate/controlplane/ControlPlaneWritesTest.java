@@ -75,7 +75,7 @@ class ControlPlaneWritesTest {
         dir.resolve("data"));
     gateway = EmbeddedGateway.start(Gateway.builder(managed.load()).dataDirectory(dir.resolve("data"))
         .classLoader(getClass().getClassLoader()).managedConfiguration(managed));
-    managed.serve(gateway.gateway());
+    managed.serve(gateway.gateway()::reload);
     admin = Operators.client(gateway.port(), Operators.ACCESS_KEY, Operators.SECRET);
   }
 

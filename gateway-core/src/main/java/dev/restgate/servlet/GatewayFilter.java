@@ -84,8 +84,8 @@ public class GatewayFilter extends HttpFilter {
       GatewayConfig config = managed.load();
       gateway = Gateway.builder(config).dataDirectory(data).classLoader(loader).managedConfiguration(managed)
           .start();
-      managed.serve(gateway);
       reloader = ConfigReloader.start(gateway, managed, Path.of(configLocation), watchInterval);
+      managed.serve(reloader::apply);
       LOG.info("Gateway serving {} ({} REST API(s)), data in {}", configLocation, config.restApis().size(),
           data.toAbsolutePath());
     } catch (ProblemsException e) {

@@ -110,6 +110,23 @@ class ConfigReloaderTest {
   }
 
   @Test
+  void aConfigurationAppliedThroughTheReloaderIsServedAndCounted() throws Exception {
+    Files.createDirectories(dir.resolve("functions"));
+    Path file = write("first");
+    ConfigLoader loader = new ConfigLoader(new FakeImporter(), List.of(new CodeSection()), name -> null);
+    try (Gateway gateway = start(loader, file);
+        ConfigReloader reloader = ConfigReloader.start(gateway, () -> loader.load(file), file, Duration.ZERO)) {
+      write("applied");
+
+      reloader.apply(loader.load(file));
+
+      assertThat(title(gateway)).isEqualTo("applied");
+      assertThat(reloader.getReloads()).isEqualTo(1);
+      assertThat(reloader.getLastFailure()).isNull();
+    }
+  }
+
+  @Test
   void jmxCallsReloadWhenWatchingIsOff() throws Exception {
     Files.createDirectories(dir.resolve("functions"));
     Path file = write("first");
