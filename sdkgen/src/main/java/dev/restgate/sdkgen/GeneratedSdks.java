@@ -1,0 +1,115 @@
+package dev.restgate.sdkgen;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.restgate.spi.ClientSdks;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ClientSdks} on a small pool of its own: a generation takes seconds of CPU and much memory, so at most a
+ * few run at once, a few more wait, and the rest are refused ({@link RejectedExecutionException}) rather than
+ * queued without bound. Each one has a time limit, counted from the call, after which it is cancelled (its thread
+ * interrupted) and its future fails with a {@link TimeoutException}. Results are cached by definition key, type
+ * and parameters, weighed by their bytes; calls for a result being generated share that generation. Failures are
+ * not cached.
+ */
+final class GeneratedSdks implements ClientSdks, AutoCloseable {
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  private static final Logger LOG = LoggerFactory.getLogger(GeneratedSdks.class);
+  private static final long CACHE_BYTES = 64L << 20;
+  private static final int WAITING = 8;
+
+  /** Generates one SDK and returns its zip; may be interrupted. */
+  interface Generation {
+    /** @param folder the folder in the zip that holds the project */
+    byte[] generate(String folder, SdkCatalog.Options options, byte[] definition) throws Exception;
+  }
+
+  private final Generation generation;
+  private final Duration timeout;
+  private final ThreadPoolExecutor executor;
+  private final AsyncCache<Key, byte[]> results;
+
+  GeneratedSdks(Generation generation, Duration timeout, int threads) {
+    this.generation = generation;
+    this.timeout = timeout;
+    AtomicInteger count = new AtomicInteger();
+    this.executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
+        new ArrayBlockingQueue<>(WAITING), task -> {
+          Thread thread = new Thread(task, "restgate-sdkgen-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    this.results = Caffeine.newBuilder()
+        .maximumWeight(CACHE_BYTES)
+        .weigher((Key key, byte[] zip) -> zip.length)
+        .buildAsync();
+  }
+
+  @Override
+  public List<SdkType> types() {
+    return SdkCatalog.types();
+  }
+
+  @Override
+  public CompletableFuture<byte[]> generate(String sdkType, Map<String, String> parameters, String definitionKey,
+      byte[] definition) {
+    SdkCatalog.Options options;
+    try {
+      options = SdkCatalog.options(sdkType, parameters);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    byte[] input = definition.clone();
+    // A copy, so that no caller can cancel the generation other callers share.
+    return results.get(new Key(definitionKey, sdkType, new TreeMap<>(parameters)),
+        (key, unused) -> start(sdkType, options, input)).copy();
+  }
+
+  private CompletableFuture<byte[]> start(String sdkType, SdkCatalog.Options options, byte[] definition) {
+    CompletableFuture<byte[]> result = new CompletableFuture<>();
+    Future<?> task;
+    try {
+      task = executor.submit(() -> {
+        try {
+          result.complete(generation.generate(sdkType + "-sdk", options, definition));
+        } catch (Exception | LinkageError e) {
+          if (!result.isDone()) {
+            LOG.warn("Generating a {} SDK failed", sdkType, e);
+          }
+          result.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((zip, failure) -> {
+      if (failure instanceof TimeoutException) {
+        task.cancel(true);
+      }
+    });
+    return result;
+  }
+
+  /** Stops the generations under way and refuses new ones. */
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+
+  private record Key(String definitionKey, String sdkType, Map<String, String> parameters) {}
+}
