@@ -26,6 +26,19 @@ final class ApiError extends Exception {
     return new ApiError(400, "BadRequestException", message);
   }
 
+  static ApiError tooManyRequests(String message) {
+    return new ApiError(429, "TooManyRequestsException", message);
+  }
+
+  static ApiError serviceUnavailable(String message) {
+    return new ApiError(503, "ServiceUnavailableException", message);
+  }
+
+  /** A failure of the gateway itself: AWS's common {@code InternalFailure}. */
+  static ApiError internal(String message) {
+    return new ApiError(500, "InternalFailure", message);
+  }
+
   int status() {
     return status;
   }

@@ -19,6 +19,7 @@ import dev.restgate.model.RestApi;
 import dev.restgate.model.Stage;
 import dev.restgate.spi.AuthorizerCaches;
 import dev.restgate.spi.CallRefusal;
+import dev.restgate.spi.ClientSdks;
 import dev.restgate.spi.DomainDirectory;
 import dev.restgate.spi.ManagedConfiguration;
 import dev.restgate.spi.ServiceCall;
@@ -109,6 +110,10 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       if (verb.equals("PUT") || verb.equals("DELETE")) {
         return tag(call, path.get(1));
       }
+    }
+    if (path.get(0).equals("sdktypes") && verb.equals("GET") && path.size() <= 2) {
+      SdkCalls sdks = new SdkCalls(call.service(ClientSdks.class).orElse(null));
+      return path.size() == 1 ? page(call, sdks.types()) : ok(sdks.type(path.get(1)));
     }
     if (!path.get(0).equals("restapis")) {
       throw unsupported(verb, call.request().rawPath());
@@ -376,6 +381,10 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     }
     if (path.size() == 6 && path.get(4).equals("exports") && call.request().method().equals("GET")) {
       return export(call, api, stage, path.get(5));
+    }
+    if (path.size() == 6 && path.get(4).equals("sdks") && call.request().method().equals("GET")) {
+      return new SdkCalls(call.service(ClientSdks.class).orElse(null))
+          .sdk(call.request(), api, stage, path.get(5), config.region());
     }
     if (isFlush(call.request().method(), path)) {
       if (path.get(5).equals("data")) {
