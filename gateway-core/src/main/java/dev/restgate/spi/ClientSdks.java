@@ -25,8 +25,9 @@ public interface ClientSdks {
    *     invoke URL on this gateway
    * @return the zip's bytes; completes exceptionally with an {@link IllegalArgumentException} whose message is
    *     meant for the caller when the type or a parameter is wrong, with a
-   *     {@link java.util.concurrent.TimeoutException} when generation took too long, or with another exception
-   *     when the generator failed
+   *     {@link java.util.concurrent.TimeoutException} when generation took too long, with a
+   *     {@link java.util.concurrent.RejectedExecutionException} when too many generations are under way, or with
+   *     another exception when the generator failed
    */
   CompletableFuture<byte[]> generate(String sdkType, Map<String, String> parameters, String definitionKey,
       byte[] definition);
