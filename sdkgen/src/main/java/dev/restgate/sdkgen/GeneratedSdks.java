@@ -1,6 +1,6 @@
 package dev.restgate.sdkgen;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.restgate.spi.ClientSdks;
 import java.time.Duration;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * few run at once, a few more wait, and the rest are refused ({@link RejectedExecutionException}) rather than
  * queued without bound. Each one has a time limit, counted from the call, after which it is cancelled (its thread
  * interrupted) and its future fails with a {@link TimeoutException}. Results are cached by definition key, type
- * and parameters, weighed by their bytes; calls for a result being generated share that generation. Failures are
+ * and parameters, weighed by their bytes; calls for a result being generated join that generation. Failures are
  * not cached.
  */
 final class GeneratedSdks implements ClientSdks, AutoCloseable {
@@ -41,7 +42,9 @@ final class GeneratedSdks implements ClientSdks, AutoCloseable {
   private final Generation generation;
   private final Duration timeout;
   private final ThreadPoolExecutor executor;
-  private final AsyncCache<Key, byte[]> results;
+  private final Cache<Key, byte[]> results;
+  /** The generations under way, which calls for the same result join. */
+  private final Map<Key, CompletableFuture<byte[]>> running = new ConcurrentHashMap<>();
 
   GeneratedSdks(Generation generation, Duration timeout, int threads) {
     this.generation = generation;
@@ -57,7 +60,7 @@ final class GeneratedSdks implements ClientSdks, AutoCloseable {
     this.results = Caffeine.newBuilder()
         .maximumWeight(CACHE_BYTES)
         .weigher((Key key, byte[] zip) -> zip.length)
-        .buildAsync();
+        .build();
   }
 
   @Override
@@ -74,14 +77,29 @@ final class GeneratedSdks implements ClientSdks, AutoCloseable {
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
-    byte[] input = definition.clone();
+    Key key = new Key(definitionKey, sdkType, new TreeMap<>(parameters));
+    byte[] done = results.getIfPresent(key);
+    if (done != null) {
+      return CompletableFuture.completedFuture(done);
+    }
+    CompletableFuture<byte[]> mine = new CompletableFuture<>();
+    CompletableFuture<byte[]> shared = running.putIfAbsent(key, mine);
+    if (shared == null) {
+      shared = mine;
+      mine.whenComplete((zip, failure) -> {
+        if (failure == null) {
+          results.put(key, zip);
+        }
+        running.remove(key, mine);
+      });
+      start(sdkType, options, definition.clone(), mine);
+    }
     // A copy, so that no caller can cancel the generation other callers share.
-    return results.get(new Key(definitionKey, sdkType, new TreeMap<>(parameters)),
-        (key, unused) -> start(sdkType, options, input)).copy();
+    return shared.copy();
   }
 
-  private CompletableFuture<byte[]> start(String sdkType, SdkCatalog.Options options, byte[] definition) {
-    CompletableFuture<byte[]> result = new CompletableFuture<>();
+  /** Runs the generation on the pool, completing {@code result} with it, a refusal or a timeout. */
+  private void start(String sdkType, SdkCatalog.Options options, byte[] definition, CompletableFuture<byte[]> result) {
     Future<?> task;
     try {
       task = executor.submit(() -> {
@@ -95,14 +113,14 @@ final class GeneratedSdks implements ClientSdks, AutoCloseable {
         }
       });
     } catch (RejectedExecutionException e) {
-      return CompletableFuture.failedFuture(e);
+      result.completeExceptionally(e);
+      return;
     }
     result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((zip, failure) -> {
       if (failure instanceof TimeoutException) {
         task.cancel(true);
       }
     });
-    return result;
   }
 
   /** Stops the generations under way and refuses new ones. */

@@ -42,6 +42,26 @@ class GeneratedSdksTest {
   }
 
   @Test
+  void callsForAResultBeingGeneratedJoinThatGeneration() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    GeneratedSdks.Generation blocked = (folder, options, definition) -> {
+      runs.add(folder);
+      release.await();
+      return new byte[] {7};
+    };
+    try (GeneratedSdks sdks = new GeneratedSdks(blocked, Duration.ofMinutes(1), 2)) {
+      CompletableFuture<byte[]> first = sdks.generate("javascript", Map.of(), "k", DEFINITION);
+      CompletableFuture<byte[]> second = sdks.generate("javascript", Map.of(), "k", DEFINITION);
+      second.cancel(true);
+      release.countDown();
+
+      assertThat(first.get()).containsExactly(7);
+      assertThat(sdks.generate("javascript", Map.of(), "k", DEFINITION).get()).containsExactly(7);
+      assertThat(runs).containsExactly("javascript-sdk");
+    }
+  }
+
+  @Test
   void wrongParametersFailBeforeAnyGeneration() {
     try (GeneratedSdks sdks = new GeneratedSdks(recording(), Duration.ofMinutes(1), 1)) {
       CompletableFuture<byte[]> sdk = sdks.generate("java", Map.of("serviceName", "Pets"), "k", DEFINITION);
