@@ -2,7 +2,10 @@ package dev.restgate.sdkgen;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restgate.spi.ClientSdks;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,7 @@ final class GeneratedSdks implements ClientSdks, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GeneratedSdks.class);
   private static final long CACHE_BYTES = 64L << 20;
   private static final int WAITING = 8;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Generates one SDK and returns its zip; may be interrupted. */
   interface Generation {
@@ -74,6 +78,7 @@ final class GeneratedSdks implements ClientSdks, AutoCloseable {
     SdkCatalog.Options options;
     try {
       options = SdkCatalog.options(sdkType, parameters);
+      requireLocalReferences(definition);
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -121,6 +126,24 @@ final class GeneratedSdks implements ClientSdks, AutoCloseable {
         task.cancel(true);
       }
     });
+  }
+
+  /**
+   * Refuses a definition whose {@code $ref}s leave the document: the generator would fetch them, and generation
+   * stays off the network.
+   */
+  private static void requireLocalReferences(byte[] definition) {
+    JsonNode document;
+    try {
+      document = JSON.readTree(definition);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("The stage's definition is not JSON: " + e.getMessage(), e);
+    }
+    List<String> external = document.findValuesAsText("$ref").stream().filter(ref -> !ref.startsWith("#")).toList();
+    if (!external.isEmpty()) {
+      throw new IllegalArgumentException("SDKs are generated from self-contained definitions only; this stage's "
+          + "definition refers to " + String.join(", ", external));
+    }
   }
 
   /** Stops the generations under way and refuses new ones. */

@@ -74,6 +74,21 @@ class GeneratedSdksTest {
   }
 
   @Test
+  void definitionsReferringToOtherDocumentsAreRefused() {
+    try (GeneratedSdks sdks = new GeneratedSdks(recording(), Duration.ofMinutes(1), 1)) {
+      byte[] external = """
+          {"definitions": {"Pet": {"$ref": "#/definitions/Animal"}, "Animal": {"$ref": "http://example.com/a.json"}}}
+          """.getBytes(StandardCharsets.UTF_8);
+
+      assertThatThrownBy(() -> sdks.generate("javascript", Map.of(), "k", external).get())
+          .cause().isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("SDKs are generated from self-contained definitions only; this stage's definition refers to "
+              + "http://example.com/a.json");
+      assertThat(runs).isEmpty();
+    }
+  }
+
+  @Test
   void failuresAreNotCached() throws Exception {
     List<String> attempts = new CopyOnWriteArrayList<>();
     GeneratedSdks.Generation failingOnce = (folder, options, definition) -> {
