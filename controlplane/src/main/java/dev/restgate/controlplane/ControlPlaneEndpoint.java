@@ -260,7 +260,7 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       ApiConfig api = config.restApi(path.get(1)).orElseThrow(() -> ApiError.notFound(
           "Invalid API identifier specified " + config.accountId() + ":" + path.get(1)));
       if (path.size() == 2) {
-        return Views.current(api).tags();
+        return api.definition().tags();
       }
       return api.stage(path.get(3)).orElseThrow(() -> ApiError.notFound("Invalid stage identifier specified"))
           .tags();
@@ -315,7 +315,7 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
 
   private GatewayResponse resources(ServiceCall call, ApiConfig api, List<String> path)
       throws ApiError, JsonProcessingException {
-    RestApi current = Views.current(api);
+    RestApi current = api.definition();
     if (path.size() == 3) {
       boolean embed = call.request().query().getOrDefault("embed", List.of()).contains("methods");
       List<JsonNode> resources = new ArrayList<>();
