@@ -79,16 +79,17 @@ public final class ManagedFile implements ManagedConfiguration, ConfigSource {
    * cannot see), the previous objects are written back, so the file and the gateway never disagree.
    */
   @Override
-  public synchronized void replace(ObjectNode next) throws ProblemsException {
+  public synchronized GatewayConfig replace(ObjectNode next) throws ProblemsException {
     GatewayConfig config = withManagedFile(loader.load(configFile, next));
     ObjectNode previous = read();
     write(next);
     Target applier = target;
     if (applier == null) {
-      return;
+      return config;
     }
     try {
       applier.apply(config);
+      return config;
     } catch (ProblemsException | RuntimeException e) {
       write(previous);
       throw e;

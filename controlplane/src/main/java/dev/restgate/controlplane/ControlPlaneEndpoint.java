@@ -114,6 +114,12 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       throw unsupported(verb, call.request().rawPath());
     }
     if (path.size() == 1) {
+      if (verb.equals("POST")) {
+        RestApiCalls calls = new RestApiCalls(managed(call));
+        byte[] body = call.request().bodyBytes();
+        return json(201, Views.restApi("import".equals(UsagePlanCalls.first(call.request().query(), "mode"))
+            ? calls.importApi(body, call.request().query()) : calls.create(ManagedCalls.body(body))));
+      }
       if (!verb.equals("GET")) {
         throw unsupported(verb, call.request().rawPath());
       }
@@ -125,7 +131,7 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
         .orElseThrow(() -> ApiError.notFound("Invalid API identifier specified " + config.accountId() + ":"
             + path.get(1)));
     if (!verb.equals("GET") && !isFlush(verb, path)) {
-      throw readOnly("REST API " + api.id());
+      return changeRestApi(call, api, path);
     }
     if (path.size() == 2) {
       return ok(Views.restApi(api));
@@ -195,16 +201,64 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     return new GatewayResponse(202, json(), Body.empty());
   }
 
+  /**
+   * {@code PutRestApi}, {@code DeleteRestApi}, {@code CreateDeployment}, {@code DeleteDeployment},
+   * {@code CreateStage}, {@code UpdateStage} and {@code DeleteStage} on an API created at run time.
+   */
+  private GatewayResponse changeRestApi(ServiceCall call, ApiConfig api, List<String> path) throws Exception {
+    String verb = call.request().method();
+    if (!call.service(ManagedConfiguration.class).map(objects -> RestApiCalls.isManaged(objects, api.id()))
+        .orElse(false)) {
+      throw readOnly("REST API " + api.id());
+    }
+    if (path.size() > 4 || path.size() > 2 && !path.get(2).equals("deployments") && !path.get(2).equals("stages")) {
+      throw unsupported(verb, call.request().rawPath());
+    }
+    RestApiCalls calls = new RestApiCalls(managed(call));
+    byte[] bytes = call.request().bodyBytes();
+    String route = verb + " " + (path.size() == 2 ? "" : path.get(2) + (path.size() == 3 ? "" : "/{id}"));
+    switch (route) {
+      case "PUT " -> {
+        return ok(Views.restApi(calls.put(api.id(), bytes, call.request().query())));
+      }
+      case "DELETE " -> calls.delete(api.id());
+      case "POST deployments" -> {
+        RestApiCalls.Deployed deployed = calls.createDeployment(api.id(), ManagedCalls.body(bytes));
+        return json(201, Views.deployment(deployed.api().deployment(deployed.deploymentId()).orElseThrow()));
+      }
+      case "DELETE deployments/{id}" -> {
+        api.deployment(path.get(3)).orElseThrow(() -> ApiError.notFound("Invalid Deployment identifier specified"));
+        calls.deleteDeployment(api.id(), path.get(3));
+      }
+      case "POST stages" -> {
+        JsonNode body = ManagedCalls.body(bytes);
+        ApiConfig changed = calls.createStage(api.id(), body);
+        return json(201, Views.stage(changed.stage(body.path("stageName").asText()).orElseThrow()));
+      }
+      case "PATCH stages/{id}" -> {
+        ApiConfig changed = calls.updateStage(api.id(), path.get(3), ManagedCalls.body(bytes));
+        return ok(Views.stage(changed.stage(path.get(3)).orElseThrow()));
+      }
+      case "DELETE stages/{id}" -> calls.deleteStage(api.id(), path.get(3));
+      default -> throw unsupported(verb, call.request().rawPath());
+    }
+    return new GatewayResponse(202, json(), Body.empty());
+  }
+
   /** What changes objects at run time: refused when the gateway cannot keep them (no file, a shared store). */
-  private ManagedCalls managedCalls(ServiceCall call) throws ApiError {
+  private ManagedConfiguration managed(ServiceCall call) throws ApiError {
     ManagedConfiguration managed = call.service(ManagedConfiguration.class).orElseThrow(() -> ApiError.badRequest(
         "This gateway runs without a configuration file, so nothing can be created or changed at run time"));
     if (config.section(StoreConfig.class).map(store -> store.type().equals("postgresql")).orElse(false)) {
       throw ApiError.badRequest("Objects cannot be created or changed at run time with store type postgresql yet "
           + "(each node would keep its own); declare them in " + managed.declaredIn());
     }
-    return new ManagedCalls(managed, call.service(UsagePlanDirectory.class).orElseThrow(() -> ApiError.badRequest(
-        "No module of this gateway enforces API keys and usage plans")));
+    return managed;
+  }
+
+  private ManagedCalls managedCalls(ServiceCall call) throws ApiError {
+    return new ManagedCalls(managed(call), call.service(UsagePlanDirectory.class).orElseThrow(
+        () -> ApiError.badRequest("No module of this gateway enforces API keys and usage plans")));
   }
 
   private GatewayResponse domainNames(ServiceCall call, List<String> path, DomainCalls calls) throws Exception {

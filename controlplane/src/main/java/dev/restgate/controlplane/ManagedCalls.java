@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.restgate.config.GatewayConfig;
 import dev.restgate.spi.ManagedConfiguration;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  * declares stay read-only.
  */
 final class ManagedCalls {
-  private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+  static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final String VALUE_ALPHABET = ALPHABET + "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -261,7 +262,7 @@ final class ManagedCalls {
     }
   }
 
-  private static int integer(String path, String value) throws ApiError {
+  static int integer(String path, String value) throws ApiError {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
@@ -269,7 +270,7 @@ final class ManagedCalls {
     }
   }
 
-  private static double number(String path, String value) throws ApiError {
+  static double number(String path, String value) throws ApiError {
     try {
       return Double.parseDouble(value);
     } catch (NumberFormatException | NullPointerException e) {
@@ -320,8 +321,18 @@ final class ManagedCalls {
   }
 
   private void replace(ObjectNode document) throws ApiError {
+    apply(managed, document);
+  }
+
+  /**
+   * Makes {@code document} the objects created at run time.
+   *
+   * @return the configuration now served
+   * @throws ApiError listing every problem of the resulting configuration; nothing changes then
+   */
+  static GatewayConfig apply(ManagedConfiguration managed, ObjectNode document) throws ApiError {
     try {
-      managed.replace(document);
+      return managed.replace(document);
     } catch (ProblemsException e) {
       throw ApiError.badRequest(e.problems().stream().map(ManagedCalls::describe)
           .collect(Collectors.joining("; ")));
@@ -333,7 +344,7 @@ final class ManagedCalls {
         : problem.pointer() + ": " + problem.message();
   }
 
-  private static ObjectNode find(ArrayNode entries, String field, String value) {
+  static ObjectNode find(ArrayNode entries, String field, String value) {
     for (JsonNode entry : entries) {
       if (entry instanceof ObjectNode object && value.equals(entry.path(field).asText(null))) {
         return object;
@@ -342,7 +353,7 @@ final class ManagedCalls {
     return null;
   }
 
-  private static void remove(ArrayNode entries, String field, String value) {
+  static void remove(ArrayNode entries, String field, String value) {
     for (int i = entries.size() - 1; i >= 0; i--) {
       if (value.equals(entries.get(i).path(field).asText(null))) {
         entries.remove(i);
@@ -350,13 +361,13 @@ final class ManagedCalls {
     }
   }
 
-  private static void copyText(JsonNode from, ObjectNode to, String field) {
+  static void copyText(JsonNode from, ObjectNode to, String field) {
     if (from.hasNonNull(field)) {
       to.put(field, from.get(field).asText());
     }
   }
 
-  private static String random(String alphabet, int length) {
+  static String random(String alphabet, int length) {
     StringBuilder text = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
       text.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));

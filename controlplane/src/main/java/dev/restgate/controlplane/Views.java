@@ -54,6 +54,9 @@ final class Views {
     node.put("disableExecuteApiEndpoint", Boolean.TRUE.equals(current.disableExecuteApiEndpoint()));
     current.resources().stream().filter(r -> r.path().equals("/")).findFirst()
         .ifPresent(root -> node.put("rootResourceId", root.id()));
+    if (!current.warnings().isEmpty()) {
+      node.set("warnings", JSON.valueToTree(current.warnings()));
+    }
     return node;
   }
 

@@ -1,6 +1,7 @@
 package dev.restgate.spi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.restgate.config.GatewayConfig;
 
 /**
  * The objects created at run time through the control plane, beside those the configuration file declares: an
@@ -20,8 +21,9 @@ public interface ManagedConfiguration {
    * Replaces the objects created at run time: checks the whole configuration with {@code next}, stores
    * {@code next} where it survives a restart, and swaps the resulting configuration in before returning.
    *
+   * @return the configuration now served
    * @throws ProblemsException listing every problem of the resulting configuration; nothing changes then
    * @throws java.io.UncheckedIOException when {@code next} cannot be stored; nothing changes then
    */
-  void replace(ObjectNode next) throws ProblemsException;
+  GatewayConfig replace(ObjectNode next) throws ProblemsException;
 }
