@@ -26,6 +26,10 @@ final class ApiError extends Exception {
     return new ApiError(400, "BadRequestException", message);
   }
 
+  static ApiError unavailable(String message) {
+    return new ApiError(503, "ServiceUnavailableException", message);
+  }
+
   int status() {
     return status;
   }

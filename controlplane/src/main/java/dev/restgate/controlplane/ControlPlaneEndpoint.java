@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.restgate.config.ApiConfig;
 import dev.restgate.config.GatewayConfig;
-import dev.restgate.config.StoreConfig;
 import dev.restgate.http.Body;
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
@@ -245,14 +244,10 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     return new GatewayResponse(202, json(), Body.empty());
   }
 
-  /** What changes objects at run time: refused when the gateway cannot keep them (no file, a shared store). */
+  /** What changes objects at run time: refused when the gateway runs without a configuration file. */
   private ManagedConfiguration managed(ServiceCall call) throws ApiError {
     ManagedConfiguration managed = call.service(ManagedConfiguration.class).orElseThrow(() -> ApiError.badRequest(
         "This gateway runs without a configuration file, so nothing can be created or changed at run time"));
-    if (config.section(StoreConfig.class).map(store -> store.type().equals("postgresql")).orElse(false)) {
-      throw ApiError.badRequest("Objects cannot be created or changed at run time with store type postgresql yet "
-          + "(each node would keep its own); declare them in " + managed.declaredIn());
-    }
     return managed;
   }
 

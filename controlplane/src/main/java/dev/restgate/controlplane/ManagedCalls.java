@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.spi.ManagedConfiguration;
+import dev.restgate.spi.ManagedConfiguration.Snapshot;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
 import dev.restgate.spi.UsagePlanDirectory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,7 +42,7 @@ final class ManagedCalls {
 
   /** Whether the key of this id was created at run time. */
   static boolean isManagedKey(ManagedConfiguration managed, String id) {
-    return find(managed.document().withArray("apiKeys"), "id", id) != null;
+    return find(managed.read().document().withArray("apiKeys"), "id", id) != null;
   }
 
   /**
@@ -48,7 +51,8 @@ final class ManagedCalls {
    * @return the key as AWS shows it, value included
    */
   ObjectNode createApiKey(JsonNode request) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode key = document.withArray("apiKeys").addObject();
     String id = random(ALPHABET, 10);
     key.put("id", id);
@@ -65,7 +69,7 @@ final class ManagedCalls {
     if (request.path("tags").isObject()) {
       key.set("tags", request.get("tags").deepCopy());
     }
-    replace(document);
+    replace(snapshot);
     return key.deepCopy();
   }
 
@@ -74,7 +78,8 @@ final class ManagedCalls {
    * {@code /enabled}.
    */
   ObjectNode updateApiKey(String id, JsonNode request) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode key = find(document.withArray("apiKeys"), "id", id);
     for (JsonNode operation : request.path("patchOperations")) {
       String op = operation.path("op").asText();
@@ -89,7 +94,7 @@ final class ManagedCalls {
             + "be one of: [/name, /description, /customerId, /enabled]");
       }
     }
-    replace(document);
+    replace(snapshot);
     ObjectNode shown = key.deepCopy();
     shown.remove("value");
     return shown;
@@ -97,10 +102,11 @@ final class ManagedCalls {
 
   /** {@code DeleteApiKey}: the key, and its place in the usage plans that were given it at run time. */
   void deleteApiKey(String id) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     remove(document.withArray("apiKeys"), "id", id);
     remove(document.withArray("usagePlanKeys"), "keyId", id);
-    replace(document);
+    replace(snapshot);
   }
 
   /**
@@ -114,7 +120,8 @@ final class ManagedCalls {
     ObjectNode answer = Views.JSON.createObjectNode();
     ArrayNode ids = answer.putArray("ids");
     ArrayNode warnings = answer.putArray("warnings");
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ArrayNode keys = document.withArray("apiKeys");
     ArrayNode planKeys = document.withArray("usagePlanKeys");
     for (ApiKeyCsv.Row row : ApiKeyCsv.parse(csv)) {
@@ -148,7 +155,7 @@ final class ManagedCalls {
       throw ApiError.badRequest("The API key file has warnings and failonwarnings is set: "
           + String.join("; ", texts(warnings)));
     }
-    replace(document);
+    replace(snapshot);
     return answer;
   }
 
@@ -176,7 +183,8 @@ final class ManagedCalls {
    * @return false when no object of that id was made at run time
    */
   boolean tag(String collection, String id, JsonNode tags, List<String> remove) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode entry = find(document.withArray(collection), "id", id);
     if (entry == null) {
       return false;
@@ -186,13 +194,13 @@ final class ManagedCalls {
       tags.fields().forEachRemaining(tag -> current.put(tag.getKey(), tag.getValue().asText()));
     }
     remove.forEach(current::remove);
-    replace(document);
+    replace(snapshot);
     return true;
   }
 
   /** Whether the usage plan of this id was created at run time. */
   static boolean isManagedPlan(ManagedConfiguration managed, String id) {
-    return find(managed.document().withArray("usagePlans"), "id", id) != null;
+    return find(managed.read().document().withArray("usagePlans"), "id", id) != null;
   }
 
   /**
@@ -200,7 +208,8 @@ final class ManagedCalls {
    * {@code throttle}, {@code quota}, {@code tags}, in AWS's shapes, which are the configuration file's.
    */
   ObjectNode createUsagePlan(JsonNode request) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode plan = document.withArray("usagePlans").addObject();
     plan.put("id", random(ALPHABET, 6));
     for (String field : new String[] {"name", "description", "apiStages", "throttle", "quota", "tags"}) {
@@ -208,7 +217,7 @@ final class ManagedCalls {
         plan.set(field, request.get(field).deepCopy());
       }
     }
-    replace(document);
+    replace(snapshot);
     return plan.deepCopy();
   }
 
@@ -219,7 +228,8 @@ final class ManagedCalls {
    * the value {@code apiId:stage}.
    */
   ObjectNode updateUsagePlan(String id, JsonNode request) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode plan = find(document.withArray("usagePlans"), "id", id);
     for (JsonNode operation : request.path("patchOperations")) {
       String op = operation.path("op").asText();
@@ -239,7 +249,7 @@ final class ManagedCalls {
             + "/quota/offset, /quota/period, /throttle, /quota, /apiStages]");
       }
     }
-    replace(document);
+    replace(snapshot);
     return plan.deepCopy();
   }
 
@@ -280,10 +290,11 @@ final class ManagedCalls {
 
   /** {@code DeleteUsagePlan}: the plan and the keys it was given at run time. */
   void deleteUsagePlan(String id) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     remove(document.withArray("usagePlans"), "id", id);
     remove(document.withArray("usagePlanKeys"), "usagePlanId", id);
-    replace(document);
+    replace(snapshot);
   }
 
   /** {@code CreateUsagePlanKey}: a declared or run-time key in a declared or run-time plan. */
@@ -296,14 +307,16 @@ final class ManagedCalls {
         && k.keyId().equals(keyId))) {
       throw ApiError.conflict("API Key " + keyId + " is already in usage plan " + planId);
     }
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     document.withArray("usagePlanKeys").addObject().put("usagePlanId", planId).put("keyId", keyId);
-    replace(document);
+    replace(snapshot);
   }
 
   /** {@code DeleteUsagePlanKey}: only a key a plan was given at run time. */
   void deleteUsagePlanKey(String planId, String keyId) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ArrayNode planKeys = document.withArray("usagePlanKeys");
     int before = planKeys.size();
     Iterator<JsonNode> entries = planKeys.elements();
@@ -317,25 +330,30 @@ final class ManagedCalls {
       throw ApiError.badRequest("API key " + keyId + " is in usage plan " + planId + " by " + managed.declaredIn()
           + ", which is read-only here; change it in that file");
     }
-    replace(document);
+    replace(snapshot);
   }
 
-  private void replace(ObjectNode document) throws ApiError {
-    apply(managed, document);
+  private void replace(Snapshot snapshot) throws ApiError {
+    apply(managed, snapshot);
   }
 
   /**
-   * Makes {@code document} the objects created at run time.
+   * Makes the changed snapshot's document the objects created at run time.
    *
    * @return the configuration now served
-   * @throws ApiError listing every problem of the resulting configuration; nothing changes then
+   * @throws ApiError listing every problem of the resulting configuration, or AWS's conflict when the objects
+   *     changed meanwhile, or 503 when they cannot be stored; nothing changes then
    */
-  static GatewayConfig apply(ManagedConfiguration managed, ObjectNode document) throws ApiError {
+  static GatewayConfig apply(ManagedConfiguration managed, Snapshot changed) throws ApiError {
     try {
-      return managed.replace(document);
+      return managed.replace(changed);
     } catch (ProblemsException e) {
       throw ApiError.badRequest(e.problems().stream().map(ManagedCalls::describe)
           .collect(Collectors.joining("; ")));
+    } catch (ConcurrentModificationException e) {
+      throw ApiError.conflict("Unable to complete operation due to concurrent modification. Please try again later.");
+    } catch (UncheckedIOException e) {
+      throw ApiError.unavailable("The change could not be stored, so nothing changed: " + e.getMessage());
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.restgate.config.ApiConfig;
 import dev.restgate.spi.ManagedConfiguration;
+import dev.restgate.spi.ManagedConfiguration.Snapshot;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +46,7 @@ final class RestApiCalls {
 
   /** Whether the API of this id was created at run time. */
   static boolean isManaged(ManagedConfiguration managed, String apiId) {
-    return ManagedCalls.find(managed.document().withArray("restApis"), "id", apiId) != null;
+    return ManagedCalls.find(managed.read().document().withArray("restApis"), "id", apiId) != null;
   }
 
   /** {@code CreateRestApi}: an API without resources but its root, named {@code name}. */
@@ -76,7 +77,8 @@ final class RestApiCalls {
   }
 
   private ApiConfig add(ObjectNode definition, String basepath, boolean failOnWarnings) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     String id = ManagedCalls.random(ManagedCalls.ALPHABET, 10);
     ObjectNode api = document.withArray("restApis").addObject();
     api.put("id", id);
@@ -84,7 +86,7 @@ final class RestApiCalls {
     api.set("body", definition);
     putImportOptions(api, basepath, failOnWarnings);
     api.putArray("deployments");
-    return ManagedCalls.apply(managed, document).restApi(id).orElseThrow();
+    return ManagedCalls.apply(managed, snapshot).restApi(id).orElseThrow();
   }
 
   /** {@code PutRestApi}: the API's current definition merged with, or overwritten by, {@code body}. */
@@ -94,18 +96,20 @@ final class RestApiCalls {
       throw ApiError.badRequest("Enumeration value of OpenAPI import mode must be \"overwrite\" or \"merge\"");
     }
     ObjectNode incoming = definition(body);
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode api = entry(document, apiId);
     api.set("body", "overwrite".equals(mode) ? incoming : merge(api.with("body"), incoming));
     putImportOptions(api, basepath(query), failOnWarnings(query));
-    return ManagedCalls.apply(managed, document).restApi(apiId).orElseThrow();
+    return ManagedCalls.apply(managed, snapshot).restApi(apiId).orElseThrow();
   }
 
   /** {@code DeleteRestApi}. */
   void delete(String apiId) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ManagedCalls.remove(document.withArray("restApis"), "id", apiId);
-    ManagedCalls.apply(managed, document);
+    ManagedCalls.apply(managed, snapshot);
   }
 
   /**
@@ -113,7 +117,8 @@ final class RestApiCalls {
    * (created when new), or, with {@code canarySettings}, the stage's canary does.
    */
   Deployed createDeployment(String apiId, JsonNode request) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode api = entry(document, apiId);
     String id = ManagedCalls.random(ManagedCalls.ALPHABET, 6);
     ObjectNode deployment = api.withArray("deployments").addObject();
@@ -156,12 +161,13 @@ final class RestApiCalls {
     if (api.get("body").path("paths").isEmpty()) {
       throw ApiError.badRequest("The REST API doesn't contain any methods");
     }
-    return new Deployed(ManagedCalls.apply(managed, document).restApi(apiId).orElseThrow(), id);
+    return new Deployed(ManagedCalls.apply(managed, snapshot).restApi(apiId).orElseThrow(), id);
   }
 
   /** {@code DeleteDeployment}: refused while a stage or a canary serves it. */
   void deleteDeployment(String apiId, String deploymentId) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode api = entry(document, apiId);
     for (JsonNode stage : api.withArray("stages")) {
       if (deploymentId.equals(stage.path("deploymentId").asText())
@@ -170,7 +176,7 @@ final class RestApiCalls {
       }
     }
     ManagedCalls.remove(api.withArray("deployments"), "id", deploymentId);
-    ManagedCalls.apply(managed, document);
+    ManagedCalls.apply(managed, snapshot);
   }
 
   /** {@code CreateStage}: a stage serving one of the API's deployments. */
@@ -179,7 +185,8 @@ final class RestApiCalls {
     if (stageName.isEmpty() || !request.hasNonNull("deploymentId")) {
       throw ApiError.badRequest("stageName and deploymentId are required");
     }
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode api = entry(document, apiId);
     if (ManagedCalls.find(api.withArray("stages"), "stageName", stageName) != null) {
       throw ApiError.conflict("Stage already exists");
@@ -193,29 +200,31 @@ final class RestApiCalls {
         stage.set(field.getKey(), field.getValue().deepCopy());
       }
     });
-    return ManagedCalls.apply(managed, document).restApi(apiId).orElseThrow();
+    return ManagedCalls.apply(managed, snapshot).restApi(apiId).orElseThrow();
   }
 
   /** {@code UpdateStage}: the patch operations of {@link StagePatch}. */
   ApiConfig updateStage(String apiId, String stageName, JsonNode request) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode stage = stage(entry(document, apiId), stageName);
     StagePatch.apply(stage, request.path("patchOperations"));
-    return ManagedCalls.apply(managed, document).restApi(apiId).orElseThrow();
+    return ManagedCalls.apply(managed, snapshot).restApi(apiId).orElseThrow();
   }
 
   /** {@code DeleteStage}. */
   void deleteStage(String apiId, String stageName) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode api = entry(document, apiId);
     stage(api, stageName);
     ManagedCalls.remove(api.withArray("stages"), "stageName", stageName);
-    ManagedCalls.apply(managed, document);
+    ManagedCalls.apply(managed, snapshot);
   }
 
   /** Whether the stage belongs to an API created at run time (only such stages change). */
   static boolean hasStage(ManagedConfiguration managed, String apiId, String stageName) {
-    ObjectNode api = ManagedCalls.find(managed.document().withArray("restApis"), "id", apiId);
+    ObjectNode api = ManagedCalls.find(managed.read().document().withArray("restApis"), "id", apiId);
     return api != null && ManagedCalls.find(api.withArray("stages"), "stageName", stageName) != null;
   }
 

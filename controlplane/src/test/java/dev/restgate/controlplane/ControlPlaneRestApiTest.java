@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restgate.Gateway;
-import dev.restgate.ManagedFile;
+import dev.restgate.ManagedObjects;
 import dev.restgate.config.ConfigLoader;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
@@ -82,7 +82,7 @@ class ControlPlaneRestApiTest {
   }
 
   private void startGateway() throws Exception {
-    ManagedFile managed = new ManagedFile(ConfigLoader.standard(getClass().getClassLoader()), config,
+    ManagedObjects managed = ManagedObjects.open(ConfigLoader.standard(getClass().getClassLoader()), config,
         dir.resolve("data"));
     gateway = EmbeddedGateway.start(Gateway.builder(managed.load()).dataDirectory(dir.resolve("data"))
         .classLoader(getClass().getClassLoader()).managedConfiguration(managed));
