@@ -97,8 +97,9 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     if (path.get(0).equals("account") && path.size() == 1 && verb.equals("GET")) {
       return ok(account(call));
     }
-    if (path.get(0).equals("domainnames") && verb.equals("GET")) {
-      return domainNames(call, path, new DomainCalls(call.service(DomainDirectory.class).orElse(null)));
+    if (path.get(0).equals("domainnames")) {
+      DomainCalls calls = new DomainCalls(call.service(DomainDirectory.class).orElse(null));
+      return verb.equals("GET") ? domainNames(call, path, calls) : changeDomainName(call, path, calls);
     }
     if (path.get(0).equals("tags") && path.size() == 2) {
       Map<String, String> tags = tags(call, path.get(1));
@@ -270,6 +271,43 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       return ok(calls.basePathMapping(path.get(1), path.get(3)));
     }
     throw unsupported(call.request().method(), call.request().rawPath());
+  }
+
+  /**
+   * {@code CreateDomainName}, {@code DeleteDomainName} and the base path mapping writes; a domain the file declares
+   * is read-only, mappings included.
+   */
+  private GatewayResponse changeDomainName(ServiceCall call, List<String> path, DomainCalls calls)
+      throws Exception {
+    String verb = call.request().method();
+    boolean mappings = path.size() >= 3 && path.get(2).equals("basepathmappings");
+    if (path.size() > 4 || path.size() >= 3 && !mappings) {
+      throw unsupported(verb, call.request().rawPath());
+    }
+    DomainWrites writes = new DomainWrites(managed(call), call.service(DomainDirectory.class).orElse(null));
+    if (path.size() == 1 && verb.equals("POST")) {
+      return json(201, writes.create(ManagedCalls.body(call.request().bodyBytes())));
+    }
+    if (path.size() == 1) {
+      throw unsupported(verb, call.request().rawPath());
+    }
+    calls.domainName(path.get(1));
+    if (!DomainWrites.isManaged(managed(call), path.get(1))) {
+      throw readOnly("Domain name " + path.get(1));
+    }
+    String route = verb + " " + path.size();
+    switch (route) {
+      case "DELETE 2" -> writes.delete(path.get(1));
+      case "POST 3" -> {
+        return json(201, writes.createMapping(path.get(1), ManagedCalls.body(call.request().bodyBytes())));
+      }
+      case "PATCH 4" -> {
+        return ok(writes.updateMapping(path.get(1), path.get(3), ManagedCalls.body(call.request().bodyBytes())));
+      }
+      case "DELETE 4" -> writes.deleteMapping(path.get(1), path.get(3));
+      default -> throw unsupported(verb, call.request().rawPath());
+    }
+    return new GatewayResponse(202, json(), Body.empty());
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.restgate.ManagedObjects;
 import dev.restgate.config.ConfigLoader;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.BadRequestException;
 import software.amazon.awssdk.services.apigateway.model.ConflictException;
 import software.amazon.awssdk.services.apigateway.model.CreateDeploymentResponse;
+import software.amazon.awssdk.services.apigateway.model.CreateDomainNameResponse;
+import software.amazon.awssdk.services.apigateway.model.EndpointType;
 import software.amazon.awssdk.services.apigateway.model.ImportRestApiResponse;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 import software.amazon.awssdk.services.apigateway.model.PutMode;
@@ -76,6 +79,8 @@ class ControlPlaneRestApiTest {
     config = Files.writeString(dir.resolve("gateway.yaml"), """
         restApis:
           - {id: declared01, body: declared.yaml, stages: [{stageName: prod}]}
+        domainNames:
+          - {domainName: declared.example.com}
         identities:
         %s""".formatted(Operators.OPERATOR));
     startGateway();
@@ -237,6 +242,41 @@ class ControlPlaneRestApiTest {
     assertThatThrownBy(() -> admin.createDeployment(r -> r.restApiId(api).stageName("prod")
         .canarySettings(c -> c.percentTraffic(10.0)))).isInstanceOf(BadRequestException.class);
     assertThat(admin.getDeployments(r -> r.restApiId(api)).items()).isEmpty();
+  }
+
+  @Test
+  void aDomainNameMadeAtRunTimeRoutesItsMappingsToAnImportedApi() throws Exception {
+    String api = importPets();
+    admin.createDeployment(r -> r.restApiId(api).stageName("prod").variables(Map.of("release", "one")));
+
+    CreateDomainNameResponse domain = admin.createDomainName(r -> r.domainName("api.example.com")
+        .regionalCertificateArn("arn:aws:acm:us-east-1:123456789012:certificate/abc")
+        .endpointConfiguration(e -> e.types(EndpointType.REGIONAL)));
+    assertThat(domain.domainNameStatusAsString()).isEqualTo("AVAILABLE");
+    assertThat(admin.createBasePathMapping(r -> r.domainName("api.example.com").basePath("pets").restApiId(api)
+        .stage("prod")).basePath()).isEqualTo("pets");
+    assertThat(onDomain("api.example.com", "/pets/pets").body()).isEqualTo("pets one");
+
+    admin.updateBasePathMapping(r -> r.domainName("api.example.com").basePath("pets").patchOperations(
+        p -> p.op("replace").path("/basePath").value("animals")));
+    assertThat(onDomain("api.example.com", "/animals/pets").body()).isEqualTo("pets one");
+    assertThatThrownBy(() -> admin.createBasePathMapping(r -> r.domainName("api.example.com").basePath("animals")
+        .restApiId(api).stage("prod"))).isInstanceOf(ConflictException.class);
+
+    admin.deleteBasePathMapping(r -> r.domainName("api.example.com").basePath("animals"));
+    assertThat(onDomain("api.example.com", "/animals/pets").statusCode()).isEqualTo(403);
+    admin.deleteDomainName(r -> r.domainName("api.example.com"));
+    assertThat(admin.getDomainNames(r -> { }).items()).extracting(d -> d.domainName())
+        .containsExactly("declared.example.com");
+    assertThatThrownBy(() -> admin.createBasePathMapping(r -> r.domainName("declared.example.com")
+        .restApiId(api).stage("prod"))).isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("Domain name declared.example.com is declared in");
+    assertThatThrownBy(() -> admin.createDomainName(r -> r.domainName("declared.example.com")))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  private HttpResponse<String> onDomain(String host, String path) throws Exception {
+    return Http.send(HttpRequest.newBuilder(gateway.uri(path)).header("Host", host).build());
   }
 
   @Test
