@@ -50,17 +50,22 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
 
   private final GatewayConfig config;
   private final String prefix;
+  private final int port;
 
-  /** @param prefix the path the management paths are served below, or empty for the root */
-  ControlPlaneEndpoint(GatewayConfig config, String prefix) {
+  /**
+   * @param prefix the path the management paths are served below, or empty for the root
+   * @param port the only local port the management paths are served on, or 0 for every port
+   */
+  ControlPlaneEndpoint(GatewayConfig config, String prefix, int port) {
     this.config = config;
     this.prefix = prefix;
+    this.port = port;
   }
 
   @Override
   public boolean matches(GatewayRequest request) {
     String path = request.rawPath();
-    if (!path.startsWith(prefix)) {
+    if (port != 0 && request.localPort() != port || !path.startsWith(prefix)) {
       return false;
     }
     path = path.substring(prefix.length());

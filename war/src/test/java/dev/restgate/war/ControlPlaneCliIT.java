@@ -134,6 +134,25 @@ class ControlPlaneCliIT {
     }
   }
 
+  /** With a management port, the AWS CLI reaches the control plane there and the public port answers 403. */
+  @Test
+  void aManagementPortKeepsTheControlPlaneOffThePublicListener() throws Exception {
+    String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    Path directory = Files.createDirectories(ItSettings.dataRoot().resolve("control-plane-port-" + run));
+    int management = FreePort.find();
+    Path config = writeConfig(directory, "controlPlane: {port: " + management + "}\n");
+    try (StandaloneProcess gateway = StandaloneProcess.start("--config", config.toString(), "--port",
+        String.valueOf(FreePort.find()), "--data", directory.resolve("data").toString(), "--management-port",
+        String.valueOf(management)).awaitReady(START_TIMEOUT)) {
+      assertThat(aws(directory, URI.create("http://127.0.0.1:" + management), "get-rest-apis")
+          .at("/items/0/id").asText()).isEqualTo("cliapi0001");
+      HttpResponse<String> publicPort = CLIENT.send(HttpRequest.newBuilder(gateway.baseUri().resolve("/restapis"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(publicPort.statusCode()).isEqualTo(403);
+      assertThat(publicPort.body()).contains("Missing Authentication Token");
+    }
+  }
+
   private static HttpResponse<String> pets(URI endpoint, String apiId) throws Exception {
     return CLIENT.send(HttpRequest.newBuilder(endpoint.resolve("/restapis/" + apiId + "/prod/_user_request_/pets"))
         .build(), HttpResponse.BodyHandlers.ofString());
