@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The management API's paths on the gateway's port. Invoke URLs win over it ({@code /restapis/{id}/{stage}/
@@ -363,16 +364,24 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
 
   /**
    * {@code TagResource} ({@code PUT}, body {@code {"tags": {...}}}) and {@code UntagResource} ({@code DELETE},
-   * {@code ?tagKeys=...}) for API keys and usage plans made at run time; other objects are declared, read-only.
+   * {@code ?tagKeys=...}) for API keys, usage plans and stages made at run time; other objects are read-only.
    */
   private GatewayResponse tag(ServiceCall call, String arn) throws Exception {
     List<String> path = segments(arn.substring(arn.indexOf("::/") + 2));
-    String collection = path.size() != 2 ? null : path.get(0).equals("apikeys") ? "apiKeys"
-        : path.get(0).equals("usageplans") ? "usagePlans" : null;
+    Function<ObjectNode, ObjectNode> entryOf = null;
+    if (path.size() == 2 && (path.get(0).equals("apikeys") || path.get(0).equals("usageplans"))) {
+      String collection = path.get(0).equals("apikeys") ? "apiKeys" : "usagePlans";
+      entryOf = document -> ManagedCalls.find(document.withArray(collection), "id", path.get(1));
+    } else if (path.size() == 4 && path.get(0).equals("restapis") && path.get(2).equals("stages")) {
+      entryOf = document -> {
+        ObjectNode api = ManagedCalls.find(document.withArray("restApis"), "id", path.get(1));
+        return api == null ? null : ManagedCalls.find(api.withArray("stages"), "stageName", path.get(3));
+      };
+    }
     boolean put = call.request().method().equals("PUT");
     JsonNode tags = put ? ManagedCalls.body(call.request().bodyBytes()).path("tags") : null;
     List<String> remove = put ? List.of() : call.request().query().getOrDefault("tagKeys", List.of());
-    if (collection == null || !managedCalls(call).tag(collection, path.get(1), tags, remove)) {
+    if (entryOf == null || !ManagedCalls.tag(managed(call), entryOf, tags, remove)) {
       throw readOnly("The resource " + arn);
     }
     return new GatewayResponse(204, json(), Body.empty());

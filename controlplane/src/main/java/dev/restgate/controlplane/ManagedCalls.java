@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -176,16 +177,16 @@ final class ManagedCalls {
   }
 
   /**
-   * {@code TagResource} ({@code tags} added or replaced) and {@code UntagResource} ({@code remove} taken away) on a
-   * key or plan made at run time.
+   * {@code TagResource} ({@code tags} added or replaced) and {@code UntagResource} ({@code remove} taken away) on an
+   * object made at run time: a key, a plan, or a stage of an API.
    *
-   * @param collection {@code apiKeys} or {@code usagePlans}
-   * @return false when no object of that id was made at run time
+   * @param entryOf finds the object in the objects created at run time; null when it is not one of them
+   * @return false when the object was not made at run time
    */
-  boolean tag(String collection, String id, JsonNode tags, List<String> remove) throws ApiError {
+  static boolean tag(ManagedConfiguration managed, Function<ObjectNode, ObjectNode> entryOf, JsonNode tags,
+      List<String> remove) throws ApiError {
     Snapshot snapshot = managed.read();
-    ObjectNode document = snapshot.document();
-    ObjectNode entry = find(document.withArray(collection), "id", id);
+    ObjectNode entry = entryOf.apply(snapshot.document());
     if (entry == null) {
       return false;
     }
@@ -194,7 +195,7 @@ final class ManagedCalls {
       tags.fields().forEachRemaining(tag -> current.put(tag.getKey(), tag.getValue().asText()));
     }
     remove.forEach(current::remove);
-    replace(snapshot);
+    apply(managed, snapshot);
     return true;
   }
 

@@ -134,6 +134,11 @@ class ControlPlaneRestApiTest {
     assertThat(admin.getDeployments(r -> r.restApiId(api)).items()).extracting(d -> d.description())
         .containsExactly("first");
     assertThat(admin.getStage(r -> r.restApiId(api).stageName("prod")).deploymentId()).isEqualTo(deployment.id());
+
+    String stageArn = "arn:aws:apigateway:us-east-1::/restapis/" + api + "/stages/prod";
+    admin.tagResource(r -> r.resourceArn(stageArn).tags(Map.of("team", "pets")));
+    assertThat(admin.getTags(r -> r.resourceArn(stageArn)).tags()).containsOnly(Map.entry("team", "pets"));
+    assertThat(admin.getStage(r -> r.restApiId(api).stageName("prod")).tags()).containsEntry("team", "pets");
   }
 
   @Test
