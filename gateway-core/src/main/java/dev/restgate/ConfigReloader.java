@@ -46,13 +46,16 @@ public final class ConfigReloader implements ConfigReloaderMBean, AutoCloseable 
   private final Path configFile;
   private final ScheduledExecutorService watcher;
   private ObjectName registered;
-  private List<Stamp> seen;
-  private List<Stamp> pending;
+  private Fingerprint seen;
+  private Fingerprint pending;
   private long reloads;
   private String lastFailure;
 
   /** The state of one watched file when it was looked at; {@code modified} is -1 for a file that is missing. */
   private record Stamp(Path path, long modified, long size) {}
+
+  /** The watched files and the source's {@link ConfigSource#revision() revision} beyond them. */
+  private record Fingerprint(List<Stamp> files, String revision) {}
 
   private ConfigReloader(Gateway gateway, ConfigSource source, Path configFile, Duration interval) {
     this.gateway = gateway;
@@ -127,7 +130,7 @@ public final class ConfigReloader implements ConfigReloaderMBean, AutoCloseable 
   /** One look at the files: a change that held still since the last look is applied. */
   private synchronized void poll() {
     try {
-      List<Stamp> now = fingerprint();
+      Fingerprint now = fingerprint();
       if (now.equals(seen)) {
         pending = null;
         return;
@@ -137,7 +140,7 @@ public final class ConfigReloader implements ConfigReloaderMBean, AutoCloseable 
         return;
       }
       pending = null;
-      load("a watched file changed");
+      load("a watched file or the shared store changed");
       seen = fingerprint();
     } catch (RuntimeException e) {
       LOG.error("Watching {} failed; will look again: {}", configFile, e.toString());
@@ -169,8 +172,8 @@ public final class ConfigReloader implements ConfigReloaderMBean, AutoCloseable 
     return message;
   }
 
-  /** The state of the configuration file and of every file the running configuration names. */
-  private List<Stamp> fingerprint() {
+  /** The state of the configuration file, of every file the running configuration names, and of the source. */
+  private Fingerprint fingerprint() {
     Set<Path> watched = new LinkedHashSet<>();
     watched.add(configFile);
     watched.addAll(gateway.config().files());
@@ -178,7 +181,7 @@ public final class ConfigReloader implements ConfigReloaderMBean, AutoCloseable 
     for (Path path : watched) {
       stamp(path, stamps);
     }
-    return stamps;
+    return new Fingerprint(stamps, source.revision());
   }
 
   private static void stamp(Path path, List<Stamp> into) {

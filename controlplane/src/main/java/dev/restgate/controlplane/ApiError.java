@@ -26,12 +26,12 @@ final class ApiError extends Exception {
     return new ApiError(400, "BadRequestException", message);
   }
 
-  static ApiError tooManyRequests(String message) {
-    return new ApiError(429, "TooManyRequestsException", message);
+  static ApiError unavailable(String message) {
+    return new ApiError(503, "ServiceUnavailableException", message);
   }
 
-  static ApiError serviceUnavailable(String message) {
-    return new ApiError(503, "ServiceUnavailableException", message);
+  static ApiError tooManyRequests(String message) {
+    return new ApiError(429, "TooManyRequestsException", message);
   }
 
   /** A failure of the gateway itself: AWS's common {@code InternalFailure}. */

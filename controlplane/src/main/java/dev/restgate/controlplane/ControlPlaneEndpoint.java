@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.restgate.config.ApiConfig;
 import dev.restgate.config.GatewayConfig;
-import dev.restgate.config.StoreConfig;
 import dev.restgate.http.Body;
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
@@ -35,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The management API's paths on the gateway's port. Invoke URLs win over it ({@code /restapis/{id}/{stage}/
@@ -52,17 +52,22 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
 
   private final GatewayConfig config;
   private final String prefix;
+  private final int port;
 
-  /** @param prefix the path the management paths are served below, or empty for the root */
-  ControlPlaneEndpoint(GatewayConfig config, String prefix) {
+  /**
+   * @param prefix the path the management paths are served below, or empty for the root
+   * @param port the only local port the management paths are served on, or 0 for every port
+   */
+  ControlPlaneEndpoint(GatewayConfig config, String prefix, int port) {
     this.config = config;
     this.prefix = prefix;
+    this.port = port;
   }
 
   @Override
   public boolean matches(GatewayRequest request) {
     String path = request.rawPath();
-    if (!path.startsWith(prefix)) {
+    if (port != 0 && request.localPort() != port || !path.startsWith(prefix)) {
       return false;
     }
     path = path.substring(prefix.length());
@@ -99,8 +104,9 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     if (path.get(0).equals("account") && path.size() == 1 && verb.equals("GET")) {
       return ok(account(call));
     }
-    if (path.get(0).equals("domainnames") && verb.equals("GET")) {
-      return domainNames(call, path, new DomainCalls(call.service(DomainDirectory.class).orElse(null)));
+    if (path.get(0).equals("domainnames")) {
+      DomainCalls calls = new DomainCalls(call.service(DomainDirectory.class).orElse(null));
+      return verb.equals("GET") ? domainNames(call, path, calls) : changeDomainName(call, path, calls);
     }
     if (path.get(0).equals("tags") && path.size() == 2) {
       Map<String, String> tags = tags(call, path.get(1));
@@ -119,6 +125,12 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       throw unsupported(verb, call.request().rawPath());
     }
     if (path.size() == 1) {
+      if (verb.equals("POST")) {
+        RestApiCalls calls = new RestApiCalls(managed(call));
+        byte[] body = call.request().bodyBytes();
+        return json(201, Views.restApi("import".equals(UsagePlanCalls.first(call.request().query(), "mode"))
+            ? calls.importApi(body, call.request().query()) : calls.create(ManagedCalls.body(body))));
+      }
       if (!verb.equals("GET")) {
         throw unsupported(verb, call.request().rawPath());
       }
@@ -130,7 +142,7 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
         .orElseThrow(() -> ApiError.notFound("Invalid API identifier specified " + config.accountId() + ":"
             + path.get(1)));
     if (!verb.equals("GET") && !isFlush(verb, path)) {
-      throw readOnly("REST API " + api.id());
+      return changeRestApi(call, api, path);
     }
     if (path.size() == 2) {
       return ok(Views.restApi(api));
@@ -200,16 +212,60 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     return new GatewayResponse(202, json(), Body.empty());
   }
 
-  /** What changes objects at run time: refused when the gateway cannot keep them (no file, a shared store). */
-  private ManagedCalls managedCalls(ServiceCall call) throws ApiError {
+  /**
+   * {@code PutRestApi}, {@code DeleteRestApi}, {@code CreateDeployment}, {@code DeleteDeployment},
+   * {@code CreateStage}, {@code UpdateStage} and {@code DeleteStage} on an API created at run time.
+   */
+  private GatewayResponse changeRestApi(ServiceCall call, ApiConfig api, List<String> path) throws Exception {
+    String verb = call.request().method();
+    if (!call.service(ManagedConfiguration.class).map(objects -> RestApiCalls.isManaged(objects, api.id()))
+        .orElse(false)) {
+      throw readOnly("REST API " + api.id());
+    }
+    if (path.size() > 4 || path.size() > 2 && !path.get(2).equals("deployments") && !path.get(2).equals("stages")) {
+      throw unsupported(verb, call.request().rawPath());
+    }
+    RestApiCalls calls = new RestApiCalls(managed(call));
+    byte[] bytes = call.request().bodyBytes();
+    String route = verb + " " + (path.size() == 2 ? "" : path.get(2) + (path.size() == 3 ? "" : "/{id}"));
+    switch (route) {
+      case "PUT " -> {
+        return ok(Views.restApi(calls.put(api.id(), bytes, call.request().query())));
+      }
+      case "DELETE " -> calls.delete(api.id());
+      case "POST deployments" -> {
+        RestApiCalls.Deployed deployed = calls.createDeployment(api.id(), ManagedCalls.body(bytes));
+        return json(201, Views.deployment(deployed.api().deployment(deployed.deploymentId()).orElseThrow()));
+      }
+      case "DELETE deployments/{id}" -> {
+        api.deployment(path.get(3)).orElseThrow(() -> ApiError.notFound("Invalid Deployment identifier specified"));
+        calls.deleteDeployment(api.id(), path.get(3));
+      }
+      case "POST stages" -> {
+        JsonNode body = ManagedCalls.body(bytes);
+        ApiConfig changed = calls.createStage(api.id(), body);
+        return json(201, Views.stage(changed.stage(body.path("stageName").asText()).orElseThrow()));
+      }
+      case "PATCH stages/{id}" -> {
+        ApiConfig changed = calls.updateStage(api.id(), path.get(3), ManagedCalls.body(bytes));
+        return ok(Views.stage(changed.stage(path.get(3)).orElseThrow()));
+      }
+      case "DELETE stages/{id}" -> calls.deleteStage(api.id(), path.get(3));
+      default -> throw unsupported(verb, call.request().rawPath());
+    }
+    return new GatewayResponse(202, json(), Body.empty());
+  }
+
+  /** What changes objects at run time: refused when the gateway runs without a configuration file. */
+  private ManagedConfiguration managed(ServiceCall call) throws ApiError {
     ManagedConfiguration managed = call.service(ManagedConfiguration.class).orElseThrow(() -> ApiError.badRequest(
         "This gateway runs without a configuration file, so nothing can be created or changed at run time"));
-    if (config.section(StoreConfig.class).map(store -> store.type().equals("postgresql")).orElse(false)) {
-      throw ApiError.badRequest("Objects cannot be created or changed at run time with store type postgresql yet "
-          + "(each node would keep its own); declare them in " + managed.declaredIn());
-    }
-    return new ManagedCalls(managed, call.service(UsagePlanDirectory.class).orElseThrow(() -> ApiError.badRequest(
-        "No module of this gateway enforces API keys and usage plans")));
+    return managed;
+  }
+
+  private ManagedCalls managedCalls(ServiceCall call) throws ApiError {
+    return new ManagedCalls(managed(call), call.service(UsagePlanDirectory.class).orElseThrow(
+        () -> ApiError.badRequest("No module of this gateway enforces API keys and usage plans")));
   }
 
   private GatewayResponse domainNames(ServiceCall call, List<String> path, DomainCalls calls) throws Exception {
@@ -226,6 +282,43 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       return ok(calls.basePathMapping(path.get(1), path.get(3)));
     }
     throw unsupported(call.request().method(), call.request().rawPath());
+  }
+
+  /**
+   * {@code CreateDomainName}, {@code DeleteDomainName} and the base path mapping writes; a domain the file declares
+   * is read-only, mappings included.
+   */
+  private GatewayResponse changeDomainName(ServiceCall call, List<String> path, DomainCalls calls)
+      throws Exception {
+    String verb = call.request().method();
+    boolean mappings = path.size() >= 3 && path.get(2).equals("basepathmappings");
+    if (path.size() > 4 || path.size() >= 3 && !mappings) {
+      throw unsupported(verb, call.request().rawPath());
+    }
+    DomainWrites writes = new DomainWrites(managed(call), call.service(DomainDirectory.class).orElse(null));
+    if (path.size() == 1 && verb.equals("POST")) {
+      return json(201, writes.create(ManagedCalls.body(call.request().bodyBytes())));
+    }
+    if (path.size() == 1) {
+      throw unsupported(verb, call.request().rawPath());
+    }
+    calls.domainName(path.get(1));
+    if (!DomainWrites.isManaged(managed(call), path.get(1))) {
+      throw readOnly("Domain name " + path.get(1));
+    }
+    String route = verb + " " + path.size();
+    switch (route) {
+      case "DELETE 2" -> writes.delete(path.get(1));
+      case "POST 3" -> {
+        return json(201, writes.createMapping(path.get(1), ManagedCalls.body(call.request().bodyBytes())));
+      }
+      case "PATCH 4" -> {
+        return ok(writes.updateMapping(path.get(1), path.get(3), ManagedCalls.body(call.request().bodyBytes())));
+      }
+      case "DELETE 4" -> writes.deleteMapping(path.get(1), path.get(3));
+      default -> throw unsupported(verb, call.request().rawPath());
+    }
+    return new GatewayResponse(202, json(), Body.empty());
   }
 
   /**
@@ -265,7 +358,7 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       ApiConfig api = config.restApi(path.get(1)).orElseThrow(() -> ApiError.notFound(
           "Invalid API identifier specified " + config.accountId() + ":" + path.get(1)));
       if (path.size() == 2) {
-        return Views.current(api).tags();
+        return api.definition().tags();
       }
       return api.stage(path.get(3)).orElseThrow(() -> ApiError.notFound("Invalid stage identifier specified"))
           .tags();
@@ -276,16 +369,24 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
 
   /**
    * {@code TagResource} ({@code PUT}, body {@code {"tags": {...}}}) and {@code UntagResource} ({@code DELETE},
-   * {@code ?tagKeys=...}) for API keys and usage plans made at run time; other objects are declared, read-only.
+   * {@code ?tagKeys=...}) for API keys, usage plans and stages made at run time; other objects are read-only.
    */
   private GatewayResponse tag(ServiceCall call, String arn) throws Exception {
     List<String> path = segments(arn.substring(arn.indexOf("::/") + 2));
-    String collection = path.size() != 2 ? null : path.get(0).equals("apikeys") ? "apiKeys"
-        : path.get(0).equals("usageplans") ? "usagePlans" : null;
+    Function<ObjectNode, ObjectNode> entryOf = null;
+    if (path.size() == 2 && (path.get(0).equals("apikeys") || path.get(0).equals("usageplans"))) {
+      String collection = path.get(0).equals("apikeys") ? "apiKeys" : "usagePlans";
+      entryOf = document -> ManagedCalls.find(document.withArray(collection), "id", path.get(1));
+    } else if (path.size() == 4 && path.get(0).equals("restapis") && path.get(2).equals("stages")) {
+      entryOf = document -> {
+        ObjectNode api = ManagedCalls.find(document.withArray("restApis"), "id", path.get(1));
+        return api == null ? null : ManagedCalls.find(api.withArray("stages"), "stageName", path.get(3));
+      };
+    }
     boolean put = call.request().method().equals("PUT");
     JsonNode tags = put ? ManagedCalls.body(call.request().bodyBytes()).path("tags") : null;
     List<String> remove = put ? List.of() : call.request().query().getOrDefault("tagKeys", List.of());
-    if (collection == null || !managedCalls(call).tag(collection, path.get(1), tags, remove)) {
+    if (entryOf == null || !ManagedCalls.tag(managed(call), entryOf, tags, remove)) {
       throw readOnly("The resource " + arn);
     }
     return new GatewayResponse(204, json(), Body.empty());
@@ -320,7 +421,7 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
 
   private GatewayResponse resources(ServiceCall call, ApiConfig api, List<String> path)
       throws ApiError, JsonProcessingException {
-    RestApi current = Views.current(api);
+    RestApi current = api.definition();
     if (path.size() == 3) {
       boolean embed = call.request().query().getOrDefault("embed", List.of()).contains("methods");
       List<JsonNode> resources = new ArrayList<>();

@@ -19,7 +19,7 @@ public final class ControlPlaneModule implements GatewayModule {
     ControlPlaneConfig settings =
         context.config().section(ControlPlaneConfig.class).orElse(ControlPlaneConfig.DEFAULT);
     if (settings.enabled()) {
-      context.registerEndpoint(new ControlPlaneEndpoint(context.config(), settings.pathPrefix()));
+      context.registerEndpoint(new ControlPlaneEndpoint(context.config(), settings.pathPrefix(), settings.port()));
     }
   }
 }

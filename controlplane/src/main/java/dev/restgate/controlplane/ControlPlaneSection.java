@@ -6,9 +6,12 @@ import dev.restgate.config.ConfigSection;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Reads {@code controlPlane}: {@code enabled} (default true) and {@code pathPrefix} (default none). */
+/**
+ * Reads {@code controlPlane}: {@code enabled} (default true), {@code pathPrefix} (default none) and {@code port}
+ * (default every port).
+ */
 public final class ControlPlaneSection implements ConfigSection<ControlPlaneConfig> {
-  private static final List<String> KEYS = List.of("enabled", "pathPrefix");
+  private static final List<String> KEYS = List.of("enabled", "pathPrefix", "port");
   private static final Pattern PREFIX = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
   @Override
@@ -30,6 +33,7 @@ public final class ControlPlaneSection implements ConfigSection<ControlPlaneConf
     Boolean enabled = node.field("enabled").bool();
     String prefix = node.field("pathPrefix").string(PREFIX,
         "use a path such as /admin or /ops/apigateway (letters, digits, '.', '_', '~', '-'; no trailing /)");
-    return new ControlPlaneConfig(enabled == null || enabled, prefix == null ? "" : prefix);
+    Integer port = node.field("port").integer(1, 65535);
+    return new ControlPlaneConfig(enabled == null || enabled, prefix == null ? "" : prefix, port == null ? 0 : port);
   }
 }

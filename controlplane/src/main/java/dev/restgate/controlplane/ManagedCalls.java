@@ -4,15 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.restgate.config.GatewayConfig;
 import dev.restgate.spi.ManagedConfiguration;
+import dev.restgate.spi.ManagedConfiguration.Snapshot;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
 import dev.restgate.spi.UsagePlanDirectory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +29,7 @@ import java.util.stream.Collectors;
  * declares stay read-only.
  */
 final class ManagedCalls {
-  private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+  static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final String VALUE_ALPHABET = ALPHABET + "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -38,7 +43,7 @@ final class ManagedCalls {
 
   /** Whether the key of this id was created at run time. */
   static boolean isManagedKey(ManagedConfiguration managed, String id) {
-    return find(managed.document().withArray("apiKeys"), "id", id) != null;
+    return find(managed.read().document().withArray("apiKeys"), "id", id) != null;
   }
 
   /**
@@ -47,7 +52,8 @@ final class ManagedCalls {
    * @return the key as AWS shows it, value included
    */
   ObjectNode createApiKey(JsonNode request) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode key = document.withArray("apiKeys").addObject();
     String id = random(ALPHABET, 10);
     key.put("id", id);
@@ -64,7 +70,7 @@ final class ManagedCalls {
     if (request.path("tags").isObject()) {
       key.set("tags", request.get("tags").deepCopy());
     }
-    replace(document);
+    replace(snapshot);
     return key.deepCopy();
   }
 
@@ -73,7 +79,8 @@ final class ManagedCalls {
    * {@code /enabled}.
    */
   ObjectNode updateApiKey(String id, JsonNode request) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode key = find(document.withArray("apiKeys"), "id", id);
     for (JsonNode operation : request.path("patchOperations")) {
       String op = operation.path("op").asText();
@@ -88,7 +95,7 @@ final class ManagedCalls {
             + "be one of: [/name, /description, /customerId, /enabled]");
       }
     }
-    replace(document);
+    replace(snapshot);
     ObjectNode shown = key.deepCopy();
     shown.remove("value");
     return shown;
@@ -96,10 +103,11 @@ final class ManagedCalls {
 
   /** {@code DeleteApiKey}: the key, and its place in the usage plans that were given it at run time. */
   void deleteApiKey(String id) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     remove(document.withArray("apiKeys"), "id", id);
     remove(document.withArray("usagePlanKeys"), "keyId", id);
-    replace(document);
+    replace(snapshot);
   }
 
   /**
@@ -113,7 +121,8 @@ final class ManagedCalls {
     ObjectNode answer = Views.JSON.createObjectNode();
     ArrayNode ids = answer.putArray("ids");
     ArrayNode warnings = answer.putArray("warnings");
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ArrayNode keys = document.withArray("apiKeys");
     ArrayNode planKeys = document.withArray("usagePlanKeys");
     for (ApiKeyCsv.Row row : ApiKeyCsv.parse(csv)) {
@@ -147,7 +156,7 @@ final class ManagedCalls {
       throw ApiError.badRequest("The API key file has warnings and failonwarnings is set: "
           + String.join("; ", texts(warnings)));
     }
-    replace(document);
+    replace(snapshot);
     return answer;
   }
 
@@ -168,15 +177,16 @@ final class ManagedCalls {
   }
 
   /**
-   * {@code TagResource} ({@code tags} added or replaced) and {@code UntagResource} ({@code remove} taken away) on a
-   * key or plan made at run time.
+   * {@code TagResource} ({@code tags} added or replaced) and {@code UntagResource} ({@code remove} taken away) on an
+   * object made at run time: a key, a plan, or a stage of an API.
    *
-   * @param collection {@code apiKeys} or {@code usagePlans}
-   * @return false when no object of that id was made at run time
+   * @param entryOf finds the object in the objects created at run time; null when it is not one of them
+   * @return false when the object was not made at run time
    */
-  boolean tag(String collection, String id, JsonNode tags, List<String> remove) throws ApiError {
-    ObjectNode document = managed.document();
-    ObjectNode entry = find(document.withArray(collection), "id", id);
+  static boolean tag(ManagedConfiguration managed, Function<ObjectNode, ObjectNode> entryOf, JsonNode tags,
+      List<String> remove) throws ApiError {
+    Snapshot snapshot = managed.read();
+    ObjectNode entry = entryOf.apply(snapshot.document());
     if (entry == null) {
       return false;
     }
@@ -185,13 +195,13 @@ final class ManagedCalls {
       tags.fields().forEachRemaining(tag -> current.put(tag.getKey(), tag.getValue().asText()));
     }
     remove.forEach(current::remove);
-    replace(document);
+    apply(managed, snapshot);
     return true;
   }
 
   /** Whether the usage plan of this id was created at run time. */
   static boolean isManagedPlan(ManagedConfiguration managed, String id) {
-    return find(managed.document().withArray("usagePlans"), "id", id) != null;
+    return find(managed.read().document().withArray("usagePlans"), "id", id) != null;
   }
 
   /**
@@ -199,7 +209,8 @@ final class ManagedCalls {
    * {@code throttle}, {@code quota}, {@code tags}, in AWS's shapes, which are the configuration file's.
    */
   ObjectNode createUsagePlan(JsonNode request) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode plan = document.withArray("usagePlans").addObject();
     plan.put("id", random(ALPHABET, 6));
     for (String field : new String[] {"name", "description", "apiStages", "throttle", "quota", "tags"}) {
@@ -207,7 +218,7 @@ final class ManagedCalls {
         plan.set(field, request.get(field).deepCopy());
       }
     }
-    replace(document);
+    replace(snapshot);
     return plan.deepCopy();
   }
 
@@ -218,7 +229,8 @@ final class ManagedCalls {
    * the value {@code apiId:stage}.
    */
   ObjectNode updateUsagePlan(String id, JsonNode request) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ObjectNode plan = find(document.withArray("usagePlans"), "id", id);
     for (JsonNode operation : request.path("patchOperations")) {
       String op = operation.path("op").asText();
@@ -238,7 +250,7 @@ final class ManagedCalls {
             + "/quota/offset, /quota/period, /throttle, /quota, /apiStages]");
       }
     }
-    replace(document);
+    replace(snapshot);
     return plan.deepCopy();
   }
 
@@ -261,7 +273,7 @@ final class ManagedCalls {
     }
   }
 
-  private static int integer(String path, String value) throws ApiError {
+  static int integer(String path, String value) throws ApiError {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
@@ -269,7 +281,7 @@ final class ManagedCalls {
     }
   }
 
-  private static double number(String path, String value) throws ApiError {
+  static double number(String path, String value) throws ApiError {
     try {
       return Double.parseDouble(value);
     } catch (NumberFormatException | NullPointerException e) {
@@ -279,10 +291,11 @@ final class ManagedCalls {
 
   /** {@code DeleteUsagePlan}: the plan and the keys it was given at run time. */
   void deleteUsagePlan(String id) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     remove(document.withArray("usagePlans"), "id", id);
     remove(document.withArray("usagePlanKeys"), "usagePlanId", id);
-    replace(document);
+    replace(snapshot);
   }
 
   /** {@code CreateUsagePlanKey}: a declared or run-time key in a declared or run-time plan. */
@@ -295,14 +308,16 @@ final class ManagedCalls {
         && k.keyId().equals(keyId))) {
       throw ApiError.conflict("API Key " + keyId + " is already in usage plan " + planId);
     }
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     document.withArray("usagePlanKeys").addObject().put("usagePlanId", planId).put("keyId", keyId);
-    replace(document);
+    replace(snapshot);
   }
 
   /** {@code DeleteUsagePlanKey}: only a key a plan was given at run time. */
   void deleteUsagePlanKey(String planId, String keyId) throws ApiError {
-    ObjectNode document = managed.document();
+    Snapshot snapshot = managed.read();
+    ObjectNode document = snapshot.document();
     ArrayNode planKeys = document.withArray("usagePlanKeys");
     int before = planKeys.size();
     Iterator<JsonNode> entries = planKeys.elements();
@@ -316,15 +331,30 @@ final class ManagedCalls {
       throw ApiError.badRequest("API key " + keyId + " is in usage plan " + planId + " by " + managed.declaredIn()
           + ", which is read-only here; change it in that file");
     }
-    replace(document);
+    replace(snapshot);
   }
 
-  private void replace(ObjectNode document) throws ApiError {
+  private void replace(Snapshot snapshot) throws ApiError {
+    apply(managed, snapshot);
+  }
+
+  /**
+   * Makes the changed snapshot's document the objects created at run time.
+   *
+   * @return the configuration now served
+   * @throws ApiError listing every problem of the resulting configuration, or AWS's conflict when the objects
+   *     changed meanwhile, or 503 when they cannot be stored; nothing changes then
+   */
+  static GatewayConfig apply(ManagedConfiguration managed, Snapshot changed) throws ApiError {
     try {
-      managed.replace(document);
+      return managed.replace(changed);
     } catch (ProblemsException e) {
       throw ApiError.badRequest(e.problems().stream().map(ManagedCalls::describe)
           .collect(Collectors.joining("; ")));
+    } catch (ConcurrentModificationException e) {
+      throw ApiError.conflict("Unable to complete operation due to concurrent modification. Please try again later.");
+    } catch (UncheckedIOException e) {
+      throw ApiError.unavailable("The change could not be stored, so nothing changed: " + e.getMessage());
     }
   }
 
@@ -333,7 +363,7 @@ final class ManagedCalls {
         : problem.pointer() + ": " + problem.message();
   }
 
-  private static ObjectNode find(ArrayNode entries, String field, String value) {
+  static ObjectNode find(ArrayNode entries, String field, String value) {
     for (JsonNode entry : entries) {
       if (entry instanceof ObjectNode object && value.equals(entry.path(field).asText(null))) {
         return object;
@@ -342,7 +372,7 @@ final class ManagedCalls {
     return null;
   }
 
-  private static void remove(ArrayNode entries, String field, String value) {
+  static void remove(ArrayNode entries, String field, String value) {
     for (int i = entries.size() - 1; i >= 0; i--) {
       if (value.equals(entries.get(i).path(field).asText(null))) {
         entries.remove(i);
@@ -350,13 +380,13 @@ final class ManagedCalls {
     }
   }
 
-  private static void copyText(JsonNode from, ObjectNode to, String field) {
+  static void copyText(JsonNode from, ObjectNode to, String field) {
     if (from.hasNonNull(field)) {
       to.put(field, from.get(field).asText());
     }
   }
 
-  private static String random(String alphabet, int length) {
+  static String random(String alphabet, int length) {
     StringBuilder text = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
       text.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));

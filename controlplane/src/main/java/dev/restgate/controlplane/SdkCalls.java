@@ -83,7 +83,7 @@ final class SdkCalls {
       throw failure(sdkType, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ApiError.serviceUnavailable("The gateway is stopping");
+      throw ApiError.unavailable("The gateway is stopping");
     }
     Headers headers = new Headers()
         .add("Content-Type", "application/octet-stream")
@@ -100,7 +100,7 @@ final class SdkCalls {
       return ApiError.tooManyRequests("Too many SDKs are being generated at once; try again later");
     }
     if (cause instanceof TimeoutException) {
-      return ApiError.serviceUnavailable("Generating the " + sdkType + " SDK took too long and was cancelled; "
+      return ApiError.unavailable("Generating the " + sdkType + " SDK took too long and was cancelled; "
           + "try again later");
     }
     return ApiError.internal("The " + sdkType + " SDK could not be generated from this stage's definition (the "

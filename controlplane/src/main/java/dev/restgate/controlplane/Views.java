@@ -13,7 +13,6 @@ import dev.restgate.model.Resource;
 import dev.restgate.model.RestApi;
 import dev.restgate.model.Stage;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,23 +25,17 @@ final class Views {
 
   private Views() {}
 
-  /** The definition an API serves now: that of its latest deployment. */
-  static RestApi current(ApiConfig api) {
-    return api.deployments().stream().max(Comparator.comparing(Views::created)).orElseThrow().api();
-  }
-
   private static Instant created(Deployment deployment) {
     return deployment.createdDate() == null ? Instant.EPOCH : deployment.createdDate();
   }
 
   static ObjectNode restApi(ApiConfig api) {
-    RestApi current = current(api);
+    RestApi current = api.definition();
     ObjectNode node = JSON.createObjectNode();
     node.put("id", api.id());
     node.put("name", current.name());
     putIfPresent(node, "description", current.description());
-    node.put("createdDate", api.deployments().stream().map(Views::created).min(Comparator.naturalOrder())
-        .orElse(Instant.EPOCH).getEpochSecond());
+    node.put("createdDate", api.createdDate().getEpochSecond());
     putIfPresent(node, "version", current.version());
     if (!current.binaryMediaTypes().isEmpty()) {
       node.set("binaryMediaTypes", JSON.valueToTree(current.binaryMediaTypes()));
@@ -61,6 +54,9 @@ final class Views {
     node.put("disableExecuteApiEndpoint", Boolean.TRUE.equals(current.disableExecuteApiEndpoint()));
     current.resources().stream().filter(r -> r.path().equals("/")).findFirst()
         .ifPresent(root -> node.put("rootResourceId", root.id()));
+    if (!current.warnings().isEmpty()) {
+      node.set("warnings", JSON.valueToTree(current.warnings()));
+    }
     return node;
   }
 

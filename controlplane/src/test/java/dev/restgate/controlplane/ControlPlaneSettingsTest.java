@@ -62,6 +62,17 @@ class ControlPlaneSettingsTest {
   }
 
   @Test
+  void onAnotherPortThePublicListenerServesNoManagementCalls() throws Exception {
+    EmbeddedGateway gateway = start("controlPlane: {port: 1}");
+    try (ApiGatewayClient root = client("http://127.0.0.1:" + gateway.port())) {
+      assertThatThrownBy(() -> root.getRestApis(r -> { })).isInstanceOfSatisfying(ApiGatewayException.class,
+          e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingAuthenticationTokenException"));
+    } finally {
+      gateway.close();
+    }
+  }
+
+  @Test
   void aPrefixMustBeAPath() {
     assertThat(new ConfigFiles(dir).messages("controlPlane: {pathPrefix: admin/}\n"))
         .containsOnlyKeys("/controlPlane/pathPrefix");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restgate.Gateway;
-import dev.restgate.ManagedFile;
+import dev.restgate.ManagedObjects;
 import dev.restgate.config.ConfigLoader;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.apigateway.model.NotFoundException;
 /**
  * Objects created at run time through the AWS SDK: a key made and put in a declared usage plan admits calls until
  * the plan's quota answers 429, its usage reads back, disabling it refuses it, it survives a restart, and deleting
- * it takes it out of its plans. The gateway is wired as the servlet filter wires it ({@link ManagedFile}).
+ * it takes it out of its plans. The gateway is wired as the servlet filter wires it ({@link ManagedObjects}).
  */
 class ControlPlaneWritesTest {
   @TempDir
@@ -71,7 +71,7 @@ class ControlPlaneWritesTest {
   }
 
   private void startGateway() throws Exception {
-    ManagedFile managed = new ManagedFile(ConfigLoader.standard(getClass().getClassLoader()), config,
+    ManagedObjects managed = ManagedObjects.open(ConfigLoader.standard(getClass().getClassLoader()), config,
         dir.resolve("data"));
     gateway = EmbeddedGateway.start(Gateway.builder(managed.load()).dataDirectory(dir.resolve("data"))
         .classLoader(getClass().getClassLoader()).managedConfiguration(managed));
@@ -207,7 +207,7 @@ class ControlPlaneWritesTest {
         .isInstanceOf(BadRequestException.class)
         .hasMessageContaining("use 20 to 128 printable ASCII characters");
     assertThat(admin.getApiKeys(r -> { }).items()).isEmpty();
-    assertThat(dir.resolve("data").resolve(ManagedFile.FILE_NAME)).doesNotExist();
+    assertThat(dir.resolve("data").resolve(ManagedObjects.FILE_NAME)).doesNotExist();
 
     assertThatThrownBy(() -> admin.createUsagePlanKey(r -> r.usagePlanId(
         admin.getUsagePlans(q -> { }).items().get(0).id()).keyId("nosuchkey1").keyType("API_KEY")))

@@ -6,26 +6,63 @@ import dev.restgate.model.Stage;
 import dev.restgate.spi.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One REST API of the configuration: its deployments (snapshots of imported definitions) and the stages serving
- * them. Every stage's {@code deploymentId} (and canary {@code deploymentId}) names one of {@code deployments}.
+ * One REST API of the configuration: its current definition, its deployments (snapshots of imported definitions)
+ * and the stages serving them. Every stage's {@code deploymentId} (and canary {@code deploymentId}) names one of
+ * {@code deployments}.
  *
  * @param id the API id
+ * @param definition the API as it is now: what the control plane shows and what a new deployment snapshots
+ * @param createdDate when the API was created
  * @throws IllegalArgumentException when a stage names a deployment that is not in {@code deployments}
  */
-public record ApiConfig(String id, List<Deployment> deployments, List<Stage> stages) {
+public record ApiConfig(String id, RestApi definition, Instant createdDate, List<Deployment> deployments,
+    List<Stage> stages) {
   public ApiConfig {
     deployments = List.copyOf(deployments);
     stages = List.copyOf(stages);
+    Objects.requireNonNull(definition, "definition");
+    Objects.requireNonNull(createdDate, "createdDate");
     for (Stage stage : stages) {
       requireDeployment(deployments, stage.deploymentId(), stage);
       if (stage.canarySettings() != null) {
         requireDeployment(deployments, stage.canarySettings().deploymentId(), stage);
       }
     }
+  }
+
+  /**
+   * An API whose current definition is that of its latest deployment, created with its earliest.
+   *
+   * @throws java.util.NoSuchElementException when {@code deployments} is empty
+   */
+  public ApiConfig(String id, List<Deployment> deployments, List<Stage> stages) {
+    this(id, latest(deployments).api(), deployments.stream().map(ApiConfig::created).min(Comparator.naturalOrder())
+        .orElseThrow(), deployments, stages);
+  }
+
+  /** The deployment created last (the last listed among equals). */
+  static Deployment latest(List<Deployment> deployments) {
+    Deployment latest = null;
+    for (Deployment deployment : deployments) {
+      if (latest == null || !created(deployment).isBefore(created(latest))) {
+        latest = deployment;
+      }
+    }
+    if (latest == null) {
+      throw new NoSuchElementException("an API without a current definition needs at least one deployment");
+    }
+    return latest;
+  }
+
+  private static Instant created(Deployment deployment) {
+    return deployment.createdDate() == null ? Instant.EPOCH : deployment.createdDate();
   }
 
   /**

@@ -94,7 +94,26 @@ public final class ConfigLoader {
     return config;
   }
 
-  private GatewayConfig read(Path file, JsonNode managed, Problems problems) {
+  /**
+   * Only the {@code store} section of {@code file}: where the objects created at run time are kept, needed before
+   * they can be read and loaded with the file.
+   *
+   * @throws ProblemsException when the file cannot be read or its {@code store} section has problems
+   */
+  public StoreConfig store(Path file) throws ProblemsException {
+    Problems problems = new Problems(file.toString());
+    StoreConfig store = null;
+    JsonNode tree = parse(file, problems);
+    if (tree != null) {
+      store = new StoreSection().read(ConfigNode.root(tree, problems), null);
+    }
+    if (problems.count() > 0) {
+      throw new ProblemsException("The store of the configuration " + file + " has problems:", problems.list());
+    }
+    return store;
+  }
+
+  private JsonNode parse(Path file, Problems problems) {
     byte[] document;
     try {
       document = Files.readAllBytes(file);
@@ -103,10 +122,17 @@ public final class ConfigLoader {
       return null;
     }
     JsonNode tree = ConfigParser.parse(document, problems);
+    if (tree != null) {
+      substitution.apply(tree, "", problems);
+    }
+    return tree;
+  }
+
+  private GatewayConfig read(Path file, JsonNode managed, Problems problems) {
+    JsonNode tree = parse(file, problems);
     if (tree == null) {
       return null;
     }
-    substitution.apply(tree, "", problems);
     if (managed != null) {
       merge(tree, managed, problems);
     }

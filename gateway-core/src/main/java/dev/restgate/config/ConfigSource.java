@@ -12,4 +12,12 @@ public interface ConfigSource {
    * @throws ProblemsException listing every problem
    */
   GatewayConfig load() throws ProblemsException;
+
+  /**
+   * The revision of what this source reads beyond files (a shared database row), so a watcher reloads when it
+   * moves; null when everything it reads is in files, which are watched as files.
+   */
+  default String revision() {
+    return null;
+  }
 }

@@ -2,7 +2,7 @@ package dev.restgate.servlet;
 
 import dev.restgate.ConfigReloader;
 import dev.restgate.Gateway;
-import dev.restgate.ManagedFile;
+import dev.restgate.ManagedObjects;
 import dev.restgate.config.ConfigLoader;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.spi.ProblemsException;
@@ -51,6 +51,7 @@ public class GatewayFilter extends HttpFilter {
 
   private transient Gateway gateway;
   private transient ConfigReloader reloader;
+  private transient ManagedObjects managed;
   private final boolean owned;
 
   /** For containers: the gateway is built from the configured file in {@link #init(FilterConfig)}. */
@@ -80,14 +81,14 @@ public class GatewayFilter extends HttpFilter {
     Duration watchInterval = watchInterval(setting(filterConfig, WATCH_PARAMETER, "RESTGATE_WATCH_INTERVAL"));
     try {
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      ManagedFile managed = new ManagedFile(ConfigLoader.standard(loader), Path.of(configLocation), data);
+      managed = ManagedObjects.open(ConfigLoader.standard(loader), Path.of(configLocation), data);
       GatewayConfig config = managed.load();
       gateway = Gateway.builder(config).dataDirectory(data).classLoader(loader).managedConfiguration(managed)
           .start();
       reloader = ConfigReloader.start(gateway, managed, Path.of(configLocation), watchInterval);
       managed.serve(reloader::apply);
-      LOG.info("Gateway serving {} ({} REST API(s)), data in {}", configLocation, config.restApis().size(),
-          data.toAbsolutePath());
+      LOG.info("Gateway serving {} ({} REST API(s)), data in {}, objects created at run time in {}", configLocation,
+          config.restApis().size(), data.toAbsolutePath(), managed.location());
     } catch (ProblemsException e) {
       if (!"false".equals(filterConfig.getServletContext().getInitParameter(LOG_PROBLEMS_PARAMETER))) {
         LOG.error(e.getMessage());
@@ -144,6 +145,9 @@ public class GatewayFilter extends HttpFilter {
     if (owned && gateway != null) {
       gateway.close();
       LOG.info("Gateway stopped");
+    }
+    if (managed != null) {
+      managed.close();
     }
     super.destroy();
   }

@@ -146,6 +146,52 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anApiWithABodyAndListedDeploymentsShowsTheBodyAndServesTheDeployments() throws Exception {
+    GatewayConfig config = files.load("""
+        restApis:
+          - id: petstore01
+            body: pets-v2.yaml
+            createdDate: "2026-01-02T03:04:05Z"
+            deployments:
+              - {id: rel001, body: pets.yaml, createdDate: "2026-02-01T00:00:00Z"}
+            stages: [{stageName: prod}]
+          - id: drafted001
+            body: pets.yaml
+            deployments: []
+        """);
+
+    ApiConfig served = config.restApi("petstore01").orElseThrow();
+    assertThat(served.createdDate()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
+    assertThat(served.definition().resources()).extracting(r -> r.path()).contains("/owners");
+    assertThat(served.deployments()).singleElement().satisfies(d -> {
+      assertThat(d.createdDate()).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+      assertThat(d.api().resources()).extracting(r -> r.path()).doesNotContain("/owners");
+    });
+    assertThat(served.stages()).extracting(Stage::deploymentId).containsExactly("rel001");
+    ApiConfig drafted = config.restApi("drafted001").orElseThrow();
+    assertThat(drafted.deployments()).isEmpty();
+    assertThat(drafted.stages()).isEmpty();
+    assertThat(drafted.definition().resources()).extracting(r -> r.path()).contains("/pets");
+  }
+
+  @Test
+  void aBodyMayBeGivenInline() throws Exception {
+    GatewayConfig config = files.load("""
+        restApis:
+          - id: inline0001
+            body:
+              title: Inline
+              paths:
+                /things: [GET]
+            stages: [{stageName: prod}]
+        """);
+
+    ApiConfig api = config.restApi("inline0001").orElseThrow();
+    assertThat(api.deployments().get(0).api().name()).isEqualTo("Inline");
+    assertThat(api.definition().resources()).extracting(r -> r.path()).contains("/things");
+  }
+
+  @Test
   void jsonIsRecognisedByItsContentWhateverTheFileName() throws Exception {
     Path json = files.write("gateway.yaml", """
         {"region": "ap-southeast-2",

@@ -170,19 +170,22 @@ class ConfigProblemsTest {
   }
 
   @Test
-  void anApiNeedsExactlyOneOfBodyAndDeploymentsAndAStage() {
+  void anApiNeedsABodyOrDeploymentsAndAStageUnlessItListsItsDeployments() {
     Map<String, String> messages = files.messages("""
         restApis:
-          - body: pets.yaml
-            deployments: [{body: pets.yaml}]
-            stages: [{stageName: prod}]
           - stages: [{stageName: prod}]
           - body: pets.yaml
             stages: []
+          - deployments: []
+          - id: drafted001
+            body: pets.yaml
+            createdDate: yesterday
+            deployments: []
         """);
 
-    assertThat(messages).containsOnlyKeys("/restApis/0", "/restApis/1/body", "/restApis/2/stages");
-    assertThat(messages.get("/restApis/0")).startsWith("has both body and deployments");
+    assertThat(messages).containsOnlyKeys("/restApis/0/body", "/restApis/1/stages", "/restApis/2/deployments",
+        "/restApis/3/createdDate");
+    assertThat(messages.get("/restApis/3/createdDate")).startsWith("\"yesterday\" is not a valid time");
   }
 
   @Test

@@ -18,8 +18,14 @@ import java.util.Properties;
  * @param config the gateway configuration file, or empty to serve the bundled example
  * @param dataDir the data directory (created when missing)
  * @param port the HTTP port; 0 picks a free one
+ * @param managementPort a second HTTP port for the management endpoints (the control plane with
+ *     {@code controlPlane.port} set to it), on {@code managementHost} only; 0 for none
+ * @param managementHost the address the management port listens on
  */
-public record LaunchOptions(Optional<Path> config, Path dataDir, int port) {
+public record LaunchOptions(Optional<Path> config, Path dataDir, int port, int managementPort,
+    String managementHost) {
+  /** The address the management port listens on when {@code --management-host} is not given: this machine only. */
+  public static final String DEFAULT_MANAGEMENT_HOST = "127.0.0.1";
   /** The port used when {@code --port} is not given. */
   public static final int DEFAULT_PORT = 8080;
   /** The data directory used when none is given, relative to the working directory. */
@@ -27,7 +33,7 @@ public record LaunchOptions(Optional<Path> config, Path dataDir, int port) {
 
   /** Printed by {@code --help}. */
   public static final String USAGE = String.join(System.lineSeparator(),
-      "Usage: java -jar gateway.war [--config FILE] [--port N] [--data DIR]",
+      "Usage: java -jar gateway.war [--config FILE] [--port N] [--data DIR] [--management-port N]",
       "",
       "Runs the Restgate API gateway on an embedded Jetty.",
       "",
@@ -35,14 +41,18 @@ public record LaunchOptions(Optional<Path> config, Path dataDir, int port) {
       "                 the bundled example API, written to DIR/example so you can copy it",
       "  --port N       HTTP port (0 picks a free one). Default: " + DEFAULT_PORT,
       "  --data DIR     data directory. Default: $RESTGATE_DATA, or ./" + DEFAULT_DATA_DIR,
+      "  --management-port N",
+      "                 a second port for the management API (set controlPlane.port to it)",
+      "  --management-host H",
+      "                 the address the management port listens on. Default: " + DEFAULT_MANAGEMENT_HOST,
       "  --help         print this help",
       "",
       "System properties -Drestgate.config and -Drestgate.data work like the options.",
       "Stop with Ctrl-C (SIGINT) or SIGTERM: requests in flight get up to 30 s to finish.");
 
   public LaunchOptions {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port out of range: " + port);
+    if (port < 0 || port > 65535 || managementPort < 0 || managementPort > 65535) {
+      throw new IllegalArgumentException("port out of range: " + port + ", " + managementPort);
     }
   }
 
@@ -60,6 +70,8 @@ public record LaunchOptions(Optional<Path> config, Path dataDir, int port) {
     String config = null;
     String data = null;
     String port = null;
+    String managementPort = null;
+    String managementHost = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -78,6 +90,8 @@ public record LaunchOptions(Optional<Path> config, Path dataDir, int port) {
         case "--config" -> config = required(name, value);
         case "--data" -> data = required(name, value);
         case "--port" -> port = required(name, value);
+        case "--management-port" -> managementPort = required(name, value);
+        case "--management-host" -> managementHost = required(name, value);
         default -> throw new UsageException("unknown option '" + arg + "'");
       }
     }
@@ -86,7 +100,9 @@ public record LaunchOptions(Optional<Path> config, Path dataDir, int port) {
     return Optional.of(new LaunchOptions(
         Optional.ofNullable(config).map(LaunchOptions::existingConfig),
         data == null ? DEFAULT_DATA_DIR.toAbsolutePath() : path("--data", data).toAbsolutePath(),
-        port == null ? DEFAULT_PORT : port(port)));
+        port == null ? DEFAULT_PORT : port("--port", port, 0),
+        managementPort == null ? 0 : port("--management-port", managementPort, 1),
+        managementHost == null ? DEFAULT_MANAGEMENT_HOST : managementHost));
   }
 
   private static String required(String name, String value) {
@@ -121,15 +137,15 @@ public record LaunchOptions(Optional<Path> config, Path dataDir, int port) {
     }
   }
 
-  private static int port(String value) {
+  private static int port(String option, String value, int min) {
     try {
       int port = Integer.parseInt(value);
-      if (port >= 0 && port <= 65535) {
+      if (port >= min && port <= 65535) {
         return port;
       }
     } catch (NumberFormatException e) {
       // reported below, with the value
     }
-    throw new UsageException("--port: expected a number from 0 to 65535, got '" + value + "'");
+    throw new UsageException(option + ": expected a number from " + min + " to 65535, got '" + value + "'");
   }
 }

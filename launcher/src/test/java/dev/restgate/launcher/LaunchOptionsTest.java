@@ -72,6 +72,19 @@ class LaunchOptionsTest {
   }
 
   @Test
+  void aManagementPortListensOnThisMachineUnlessAHostIsGiven() {
+    LaunchOptions none = parse().orElseThrow();
+    assertThat(none.managementPort()).isZero();
+    LaunchOptions local = parse("--management-port", "9001").orElseThrow();
+    assertThat(local.managementPort()).isEqualTo(9001);
+    assertThat(local.managementHost()).isEqualTo("127.0.0.1");
+    assertThat(parse("--management-port", "9001", "--management-host", "10.0.0.5").orElseThrow().managementHost())
+        .isEqualTo("10.0.0.5");
+    assertThatThrownBy(() -> parse("--management-port", "0")).isInstanceOf(UsageException.class)
+        .hasMessage("--management-port: expected a number from 1 to 65535, got '0'");
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     assertThatThrownBy(() -> parse("--prot", "80")).isInstanceOf(UsageException.class)
         .hasMessage("unknown option '--prot'");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restgate.testing.TestStores;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -116,6 +120,82 @@ class ControlPlaneCliIT {
     }
   }
 
+  /**
+   * An API imported and deployed with the AWS CLI on one node of a two-node cluster sharing PostgreSQL is served by
+   * the other node within seconds, without a restart, and by both after a restart.
+   */
+  @Test
+  void anApiImportedOnOneNodeIsServedByTheOtherOnPostgresql() throws Exception {
+    String url = TestStores.postgresUrl();
+    try (Connection db = DriverManager.getConnection(url, TestStores.POSTGRES_USER, null);
+        Statement statement = db.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS restgate_managed_objects");
+    }
+    String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    Path directory = Files.createDirectories(ItSettings.dataRoot().resolve("control-plane-pg-" + run));
+    Path config = writeConfig(directory, "store: {type: postgresql, url: \"" + url + "\", username: "
+        + TestStores.POSTGRES_USER + "}\n");
+    Path definition = Files.writeString(directory.resolve("pets.yaml"), """
+        openapi: 3.0.1
+        info: {title: pets, version: "1"}
+        paths:
+          /pets:
+            get:
+              responses: {"200": {description: ok}}
+              x-amazon-apigateway-integration:
+                type: mock
+                requestTemplates: {application/json: '{"statusCode": 200}'}
+                responses: {default: {statusCode: "200", responseTemplates: {application/json: 'pets'}}}
+        """);
+    int portB = FreePort.find();
+    String apiId;
+    try (StandaloneProcess nodeA = start(config, directory.resolve("a"), FreePort.find());
+        StandaloneProcess nodeB = start(config, directory.resolve("b"), portB)) {
+      apiId = aws(directory, nodeA.baseUri(), "import-rest-api", "--body", "fileb://" + definition)
+          .path("id").asText();
+      aws(directory, nodeA.baseUri(), "create-deployment", "--rest-api-id", apiId, "--stage-name", "prod");
+      assertThat(pets(nodeA.baseUri(), apiId).body()).isEqualTo("pets");
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      HttpResponse<String> fromB = pets(nodeB.baseUri(), apiId);
+      while (fromB.statusCode() != 200 && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+        fromB = pets(nodeB.baseUri(), apiId);
+      }
+      assertThat(fromB.statusCode()).isEqualTo(200);
+      assertThat(fromB.body()).isEqualTo("pets");
+      assertThat(aws(directory, nodeB.baseUri(), "get-stages", "--rest-api-id", apiId).at("/item/0/stageName")
+          .asText()).isEqualTo("prod");
+    }
+    try (StandaloneProcess restarted = start(config, directory.resolve("b"), portB)) {
+      assertThat(pets(restarted.baseUri(), apiId).body()).isEqualTo("pets");
+    }
+  }
+
+  /** With a management port, the AWS CLI reaches the control plane there and the public port answers 403. */
+  @Test
+  void aManagementPortKeepsTheControlPlaneOffThePublicListener() throws Exception {
+    String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    Path directory = Files.createDirectories(ItSettings.dataRoot().resolve("control-plane-port-" + run));
+    int management = FreePort.find();
+    Path config = writeConfig(directory, "controlPlane: {port: " + management + "}\n");
+    try (StandaloneProcess gateway = StandaloneProcess.start("--config", config.toString(), "--port",
+        String.valueOf(FreePort.find()), "--data", directory.resolve("data").toString(), "--management-port",
+        String.valueOf(management)).awaitReady(START_TIMEOUT)) {
+      assertThat(aws(directory, URI.create("http://127.0.0.1:" + management), "get-rest-apis")
+          .at("/items/0/id").asText()).isEqualTo("cliapi0001");
+      HttpResponse<String> publicPort = CLIENT.send(HttpRequest.newBuilder(gateway.baseUri().resolve("/restapis"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(publicPort.statusCode()).isEqualTo(403);
+      assertThat(publicPort.body()).contains("Missing Authentication Token");
+    }
+  }
+
+  private static HttpResponse<String> pets(URI endpoint, String apiId) throws Exception {
+    return CLIENT.send(HttpRequest.newBuilder(endpoint.resolve("/restapis/" + apiId + "/prod/_user_request_/pets"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private static StandaloneProcess start(Path config, Path data, int port) {
     return StandaloneProcess.start("--config", config.toString(), "--port", String.valueOf(port), "--data",
         data.toString()).awaitReady(START_TIMEOUT);
@@ -151,6 +231,10 @@ class ControlPlaneCliIT {
   }
 
   private static Path writeConfig(Path directory) throws IOException {
+    return writeConfig(directory, "");
+  }
+
+  private static Path writeConfig(Path directory, String more) throws IOException {
     Files.writeString(directory.resolve("openapi.yaml"), """
         openapi: 3.0.1
         info: {title: cli, version: "1"}
@@ -177,6 +261,6 @@ class ControlPlaneCliIT {
             policies:
               - Version: "2012-10-17"
                 Statement: [{Effect: Allow, Action: "apigateway:*", Resource: "arn:aws:apigateway:*::/*"}]
-        """.formatted(OPERATOR, SECRET));
+        """.formatted(OPERATOR, SECRET) + more);
   }
 }

@@ -29,7 +29,12 @@ final class EmbeddedJetty {
 
   private EmbeddedJetty() {}
 
-  static Server create(int port, Path war, Path config, Path dataDir, Path tempDir, ServerThreadPool threads) {
+  /**
+   * @param managementPort a second port for the management endpoints, listening on {@code managementHost} only; 0
+   *     for none
+   */
+  static Server create(int port, int managementPort, String managementHost, Path war, Path config, Path dataDir,
+      Path tempDir, ServerThreadPool threads) {
     Server server = new Server(threads.pool());
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -40,6 +45,13 @@ final class EmbeddedJetty {
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setPort(port);
     server.addConnector(connector);
+    if (managementPort > 0) {
+      ServerConnector management = new ServerConnector(server, new HttpConnectionFactory(http));
+      management.setName("management");
+      management.setHost(managementHost);
+      management.setPort(managementPort);
+      server.addConnector(management);
+    }
 
     WebAppContext webapp = new WebAppContext();
     webapp.setContextPath("/");

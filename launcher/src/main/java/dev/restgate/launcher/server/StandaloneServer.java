@@ -60,13 +60,18 @@ public final class StandaloneServer {
       }
       Path config = example == null ? options.config().orElseThrow() : example.configFile();
       ServerThreadPool threads = ServerThreadPool.create();
-      jetty = EmbeddedJetty.create(options.port(), war, config, options.dataDir(), work.resolve("webapp"), threads);
+      jetty = EmbeddedJetty.create(options.port(), options.managementPort(), options.managementHost(), war, config,
+          options.dataDir(), work.resolve("webapp"), threads);
       jetty.start();
       Runtime.getRuntime().addShutdownHook(new Thread(stopper(jetty, example), "restgate-shutdown"));
       reloadOnHangup();
       int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
       Banner.lines(version(), port, threads.description(), config, options.dataDir(), example != null)
           .forEach(System.out::println);
+      if (options.managementPort() > 0) {
+        System.out.println("Management port: http://" + options.managementHost() + ":" + options.managementPort()
+            + " (the control plane answers there when controlPlane.port is " + options.managementPort() + ")");
+      }
       jetty.join();
       return 0;
     } catch (Exception e) {
@@ -132,7 +137,9 @@ public final class StandaloneServer {
 
   private String describe(Exception e) {
     if (e instanceof IOException && e.getCause() instanceof BindException bind) {
-      return "cannot listen on port " + options.port() + ": " + bind.getMessage();
+      return "cannot listen on port " + options.port()
+          + (options.managementPort() > 0 ? " or management port " + options.managementPort() : "") + ": "
+          + bind.getMessage();
     }
     StringBuilder message = new StringBuilder("cannot start: ");
     String previous = null;
