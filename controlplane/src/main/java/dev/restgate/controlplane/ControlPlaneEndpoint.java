@@ -155,10 +155,17 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
     };
   }
 
-  /** The calls that create and change API keys, usage plans and plan keys; declared objects stay read-only. */
+  /**
+   * The calls that create and change API keys, usage plans and plan keys, where declared objects stay read-only;
+   * and {@code UpdateUsage}, which changes usage, not objects, so declared plans and keys take it too.
+   */
   private GatewayResponse change(ServiceCall call, List<String> path, UsagePlanCalls calls) throws Exception {
     String verb = call.request().method();
     boolean apiKeys = path.get(0).equals("apikeys");
+    if (!apiKeys && path.size() == 5 && path.get(2).equals("keys") && path.get(4).equals("usage")
+        && verb.equals("PATCH")) {
+      return ok(calls.updateUsage(path.get(1), path.get(3), ManagedCalls.body(call.request().bodyBytes())));
+    }
     if (path.size() == 2 && !verb.equals("POST")) {
       if (apiKeys) {
         calls.apiKey(path.get(1), Map.of());

@@ -16,9 +16,9 @@ import java.util.Optional;
 /**
  * The read calls of API keys, usage plans, plan keys and usage ({@code GetApiKeys}, {@code GetApiKey},
  * {@code GetUsagePlans}, {@code GetUsagePlan}, {@code GetUsagePlanKeys}, {@code GetUsagePlanKey},
- * {@code GetUsage}) over the configuration's {@link UsagePlanDirectory}. Key values are shown only when asked for
- * ({@code includeValues}, {@code includeValue}), as on AWS; a plan key always carries its key's value, as AWS's
- * {@code UsagePlanKey} does.
+ * {@code GetUsage}) over the configuration's {@link UsagePlanDirectory}, and {@code UpdateUsage}, which changes
+ * usage, not the configuration. Key values are shown only when asked for ({@code includeValues},
+ * {@code includeValue}), as on AWS; a plan key always carries its key's value, as AWS's {@code UsagePlanKey} does.
  */
 final class UsagePlanCalls {
   private final UsagePlanDirectory directory;
@@ -88,12 +88,20 @@ final class UsagePlanCalls {
    * @param justAdded whether the key was added to the plan by this call, after this directory was made
    */
   ObjectNode usagePlanKey(String planId, String keyId, boolean justAdded) throws ApiError {
-    plan(planId);
-    if (!justAdded
-        && planKeys().stream().noneMatch(k -> k.usagePlanId().equals(planId) && k.keyId().equals(keyId))) {
-      throw ApiError.notFound("Invalid Usage Plan Key identifier specified");
+    if (justAdded) {
+      plan(planId);
+    } else {
+      requirePlanKey(planId, keyId);
     }
     return planKey(keyId);
+  }
+
+  /** Answers 404 unless the plan exists and the key is in it. */
+  private void requirePlanKey(String planId, String keyId) throws ApiError {
+    plan(planId);
+    if (planKeys().stream().noneMatch(k -> k.usagePlanId().equals(planId) && k.keyId().equals(keyId))) {
+      throw ApiError.notFound("Invalid Usage Plan Key identifier specified");
+    }
   }
 
   /** {@code GET /usageplans/{id}/usage?startDate&endDate[&keyId]}: AWS's {@code Usage}, days under {@code items}. */
@@ -107,7 +115,55 @@ final class UsagePlanCalls {
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest(e.getMessage());
     }
-    UsagePlanDirectory.Usage report = usage.orElseThrow(() -> ApiError.notFound("Invalid Usage Plan ID specified"));
+    return usage(usage.orElseThrow(() -> ApiError.notFound("Invalid Usage Plan ID specified")));
+  }
+
+  /**
+   * {@code PATCH /usageplans/{id}/keys/{keyId}/usage} ({@code UpdateUsage}) with {@code replace} of
+   * {@code /remaining}: the requests the key has left in the current window of the plan's quota, beyond the plan's
+   * limit if need be. Plans and keys the configuration file declares take it too: it changes usage, not them.
+   */
+  ObjectNode updateUsage(String planId, String keyId, JsonNode request) throws ApiError {
+    requirePlanKey(planId, keyId);
+    Long remaining = null;
+    for (JsonNode operation : request.path("patchOperations")) {
+      String op = operation.path("op").asText();
+      String path = operation.path("path").asText();
+      if (!op.equals("replace") || !path.equals("/remaining")) {
+        throw ApiError.badRequest("Invalid patch path  '" + path + "' specified for op '" + op + "'. Must be one of: "
+            + "[/remaining]");
+      }
+      remaining = remaining(operation.path("value").asText(null));
+    }
+    if (remaining == null) {
+      throw ApiError.badRequest("Invalid patch operations: replace /remaining with the requests the key has left");
+    }
+    try {
+      return usage(directory.updateRemaining(planId, keyId, remaining)
+          .orElseThrow(() -> ApiError.notFound("Invalid Usage Plan ID specified")));
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest(e.getMessage());
+    } catch (IllegalStateException e) {
+      throw ApiError.unavailable(e.getMessage());
+    }
+  }
+
+  private static long remaining(String value) throws ApiError {
+    long remaining;
+    try {
+      remaining = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      remaining = -1;
+    }
+    if (remaining < 0 || remaining > UsagePlanDirectory.MAX_REMAINING) {
+      throw ApiError.badRequest("Invalid value for /remaining: " + value + " (use a whole number from 0 to "
+          + UsagePlanDirectory.MAX_REMAINING + ")");
+    }
+    return remaining;
+  }
+
+  /** AWS's {@code Usage}: the days go under {@code values}, which the SDKs call {@code items}. */
+  private static ObjectNode usage(UsagePlanDirectory.Usage report) {
     ObjectNode node = Views.JSON.createObjectNode();
     node.put("usagePlanId", report.usagePlanId());
     node.put("startDate", report.startDate());

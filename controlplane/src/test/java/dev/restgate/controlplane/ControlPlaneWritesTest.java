@@ -28,11 +28,13 @@ import software.amazon.awssdk.services.apigateway.model.BadRequestException;
 import software.amazon.awssdk.services.apigateway.model.CreateApiKeyResponse;
 import software.amazon.awssdk.services.apigateway.model.ImportApiKeysResponse;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+import software.amazon.awssdk.services.apigateway.model.UpdateUsageResponse;
 
 /**
  * Objects created at run time through the AWS SDK: a key made and put in a declared usage plan admits calls until
  * the plan's quota answers 429, its usage reads back, disabling it refuses it, it survives a restart, and deleting
- * it takes it out of its plans. The gateway is wired as the servlet filter wires it ({@link ManagedObjects}).
+ * it takes it out of its plans; {@code UpdateUsage} leaves a key the requests it is told to. The gateway is wired as
+ * the servlet filter wires it ({@link ManagedObjects}).
  */
 class ControlPlaneWritesTest {
   @TempDir
@@ -199,6 +201,76 @@ class ControlPlaneWritesTest {
     assertThatThrownBy(() -> admin.tagResource(r -> r.resourceArn("arn:aws:apigateway:us-east-1::/usageplans/"
         + plan).tags(Map.of("team", "x")))).isInstanceOf(BadRequestException.class)
         .hasMessageContaining("is declared in");
+  }
+
+  private String declaredPlan() {
+    return admin.getUsagePlans(r -> { }).items().stream().filter(p -> p.name().equals("bronze")).findFirst()
+        .orElseThrow().id();
+  }
+
+  private List<List<Long>> usageToday(String plan, String keyId) {
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    return admin.getUsage(r -> r.usagePlanId(plan).keyId(keyId).startDate(today).endDate(today)).items()
+        .get(keyId);
+  }
+
+  @Test
+  void updateUsageLeavesAKeyOfADeclaredPlanExactlyTheRemainingRequestsAndARestartKeepsThem() throws Exception {
+    String plan = declaredPlan();
+    CreateApiKeyResponse key = admin.createApiKey(r -> r.name("busy").enabled(true));
+    admin.createUsagePlanKey(r -> r.usagePlanId(plan).keyId(key.id()).keyType("API_KEY"));
+    assertThat(List.of(call(key.value()), call(key.value()), call(key.value()))).containsExactly(200, 200, 429);
+
+    UpdateUsageResponse updated = admin.updateUsage(r -> r.usagePlanId(plan).keyId(key.id())
+        .patchOperations(p -> p.op("replace").path("/remaining").value("3")));
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    assertThat(updated.usagePlanId()).isEqualTo(plan);
+    assertThat(updated.startDate()).isEqualTo(today);
+    assertThat(updated.endDate()).isEqualTo(today);
+    assertThat(updated.items()).containsExactly(Map.entry(key.id(), List.of(List.of(2L, 3L))));
+    assertThat(call(key.value())).isEqualTo(200);
+    assertThat(usageToday(plan, key.id())).containsExactly(List.of(3L, 2L));
+
+    stopGateway();
+    startGateway();
+    assertThat(usageToday(plan, key.id())).containsExactly(List.of(3L, 2L));
+    assertThat(List.of(call(key.value()), call(key.value()), call(key.value()))).containsExactly(200, 200, 429);
+    assertThat(usageToday(plan, key.id())).containsExactly(List.of(5L, 0L));
+  }
+
+  @Test
+  void updateUsageAnswersAwsErrors() {
+    String plan = declaredPlan();
+    String outsider = admin.createApiKey(r -> r.name("outsider").enabled(true)).id();
+    assertThatThrownBy(() -> admin.updateUsage(r -> r.usagePlanId("nosuch").keyId(outsider)
+        .patchOperations(p -> p.op("replace").path("/remaining").value("1")))).isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("Invalid Usage Plan ID specified");
+    assertThatThrownBy(() -> admin.updateUsage(r -> r.usagePlanId(plan).keyId(outsider)
+        .patchOperations(p -> p.op("replace").path("/remaining").value("1")))).isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("Invalid Usage Plan Key identifier specified");
+
+    String free = admin.createUsagePlan(r -> r.name("free").apiStages(s -> s.apiId("ordersapi1").stage("prod"))).id();
+    admin.createUsagePlanKey(r -> r.usagePlanId(free).keyId(outsider).keyType("API_KEY"));
+    assertThatThrownBy(() -> admin.updateUsage(r -> r.usagePlanId(free).keyId(outsider)
+        .patchOperations(p -> p.op("replace").path("/remaining").value("1"))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("Usage plan " + free + " has no quota");
+
+    String member = admin.createApiKey(r -> r.name("member")).id();
+    admin.createUsagePlanKey(r -> r.usagePlanId(plan).keyId(member).keyType("API_KEY"));
+    assertThatThrownBy(() -> admin.updateUsage(r -> r.usagePlanId(plan).keyId(member)
+        .patchOperations(p -> p.op("replace").path("/used").value("1")))).isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("Invalid patch path  '/used' specified for op 'replace'. Must be one of: [/remaining]");
+    assertThatThrownBy(() -> admin.updateUsage(r -> r.usagePlanId(plan).keyId(member)
+        .patchOperations(p -> p.op("add").path("/remaining").value("1")))).isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("Invalid patch path  '/remaining' specified for op 'add'");
+    for (String value : List.of("-1", "many", "2147483648")) {
+      assertThatThrownBy(() -> admin.updateUsage(r -> r.usagePlanId(plan).keyId(member)
+          .patchOperations(p -> p.op("replace").path("/remaining").value(value))))
+          .isInstanceOf(BadRequestException.class)
+          .hasMessageContaining("Invalid value for /remaining: " + value + " (use a whole number from 0 to");
+    }
+    assertThatThrownBy(() -> admin.updateUsage(r -> r.usagePlanId(plan).keyId(member)))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("replace /remaining");
   }
 
   @Test

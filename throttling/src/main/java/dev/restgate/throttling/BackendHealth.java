@@ -53,7 +53,8 @@ final class BackendHealth {
     return retryAt.get() == 0;
   }
 
-  private static String describe(Throwable cause) {
+  /** The root cause of a failure, in one line. */
+  static String describe(Throwable cause) {
     Throwable root = cause;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -1,5 +1,6 @@
 package dev.restgate.throttling;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,10 +24,11 @@ final class FileUsageStore implements UsageStore {
   private static final TypeReference<List<Row>> ROWS = new TypeReference<>() {};
 
   private final Path file;
-  private final Map<UsageKey, Long> counts = new ConcurrentHashMap<>();
+  private final Map<UsageKey, UsageCount> counts = new ConcurrentHashMap<>();
 
-  /** A record as the file holds it. */
-  record Row(String usagePlanId, String keyId, String day, long used) {}
+  /** A record as the file holds it; files written before {@code granted} existed read as granting nothing. */
+  record Row(String usagePlanId, String keyId, String day, long used,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) long granted) {}
 
   FileUsageStore(Path directory) throws IOException {
     Files.createDirectories(directory);
@@ -34,7 +36,8 @@ final class FileUsageStore implements UsageStore {
     if (Files.exists(file)) {
       try {
         for (Row row : JSON.readValue(file.toFile(), ROWS)) {
-          counts.put(new UsageKey(row.usagePlanId(), row.keyId(), LocalDate.parse(row.day())), row.used());
+          counts.put(new UsageKey(row.usagePlanId(), row.keyId(), LocalDate.parse(row.day())),
+              new UsageCount(row.used(), row.granted()));
         }
       } catch (IOException | RuntimeException e) {
         throw new IOException(file + " is not a usage record file the gateway wrote: " + e.getMessage(), e);
@@ -43,14 +46,15 @@ final class FileUsageStore implements UsageStore {
   }
 
   @Override
-  public synchronized void add(Map<UsageKey, Long> deltas) throws IOException {
-    Map<UsageKey, Long> next = new HashMap<>(counts);
-    deltas.forEach((key, delta) -> next.merge(key, delta, Long::sum));
+  public synchronized void add(Map<UsageKey, UsageCount> deltas) throws IOException {
+    Map<UsageKey, UsageCount> next = new HashMap<>(counts);
+    deltas.forEach((key, delta) -> next.merge(key, delta, UsageCount::plus));
     LocalDate oldest = deltas.keySet().stream().map(UsageKey::day).max(LocalDate::compareTo)
         .orElse(LocalDate.MIN).minusDays(RETAINED_DAYS);
     next.keySet().removeIf(key -> key.day().isBefore(oldest));
     List<Row> rows = new ArrayList<>(next.size());
-    next.forEach((key, used) -> rows.add(new Row(key.usagePlanId(), key.keyId(), key.day().toString(), used)));
+    next.forEach((key, count) -> rows.add(new Row(key.usagePlanId(), key.keyId(), key.day().toString(), count.used(),
+        count.granted())));
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     JSON.writeValue(temporary.toFile(), rows);
     Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -59,12 +63,12 @@ final class FileUsageStore implements UsageStore {
   }
 
   @Override
-  public Map<UsageKey, Long> read(String usagePlanId, String keyId, LocalDate from, LocalDate to) {
-    Map<UsageKey, Long> found = new HashMap<>();
-    counts.forEach((key, used) -> {
+  public Map<UsageKey, UsageCount> read(String usagePlanId, String keyId, LocalDate from, LocalDate to) {
+    Map<UsageKey, UsageCount> found = new HashMap<>();
+    counts.forEach((key, count) -> {
       if (key.usagePlanId().equals(usagePlanId) && (keyId == null || key.keyId().equals(keyId))
           && !key.day().isBefore(from) && !key.day().isAfter(to)) {
-        found.put(key, used);
+        found.put(key, count);
       }
     });
     return found;

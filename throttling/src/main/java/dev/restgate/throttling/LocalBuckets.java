@@ -3,7 +3,6 @@ package dev.restgate.throttling;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
@@ -28,24 +27,38 @@ final class LocalBuckets implements Buckets {
   }
 
   @Override
-  public boolean tryConsume(String key, Shape shape, LongSupplier usedBefore) {
-    if (shape.admitsNothing()) {
-      return false;
+  public boolean tryConsume(String key, Shape shape, LongSupplier tokensBefore) {
+    return !shape.admitsNothing() && held(key, shape, tokensBefore).bucket.tryConsume(1);
+  }
+
+  @Override
+  public long available(String key, Shape shape, LongSupplier tokensBefore) {
+    return shape.admitsNothing() ? 0 : held(key, shape, tokensBefore).bucket.getAvailableTokens();
+  }
+
+  private Held held(String key, Shape shape, LongSupplier tokensBefore) {
+    Held held = buckets.getIfPresent(key);
+    if (held == null) {
+      // Asked outside the cache's compute: it may read the usage records, or another bucket of this cache.
+      long tokens = tokensBefore.getAsLong();
+      held = buckets.get(key, k -> new Held(create(shape, tokens), shape));
     }
-    Held held = buckets.get(key, k -> new Held(create(shape, usedBefore.getAsLong()), shape));
     if (held.shape.version() < shape.version()) {
       held.reshape(shape);
     }
-    return held.bucket.tryConsume(1);
+    return held;
   }
 
-  private Bucket create(Shape shape, long used) {
-    BucketConfiguration configuration = shape.configuration();
-    Bandwidth bandwidth = configuration.getBandwidths()[0];
-    if (used > 0) {
-      bandwidth = bandwidth.withInitialTokens(Math.max(0, bandwidth.getCapacity() - used));
+  @Override
+  public void fill(String key, Shape shape, long tokens) {
+    if (!shape.admitsNothing()) {
+      buckets.get(key, k -> new Held(create(shape, tokens), shape)).fill(shape, tokens);
     }
-    return Bucket.builder().addLimit(bandwidth).withCustomTimePrecision(time).build();
+  }
+
+  private Bucket create(Shape shape, long tokens) {
+    BucketConfiguration configuration = shape.holding(Math.min(shape.capacity(), Math.max(0, tokens)));
+    return Bucket.builder().addLimit(configuration.getBandwidths()[0]).withCustomTimePrecision(time).build();
   }
 
   @Override
@@ -71,6 +84,13 @@ final class LocalBuckets implements Buckets {
     synchronized void reshape(Shape newer) {
       if (shape.version() < newer.version()) {
         bucket.replaceConfiguration(newer.configuration(), TokensInheritanceStrategy.ADDITIVE);
+        shape = newer;
+      }
+    }
+
+    synchronized void fill(Shape newer, long tokens) {
+      bucket.replaceConfiguration(newer.holding(tokens), TokensInheritanceStrategy.RESET);
+      if (shape.version() < newer.version()) {
         shape = newer;
       }
     }

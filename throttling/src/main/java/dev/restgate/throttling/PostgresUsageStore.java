@@ -35,7 +35,9 @@ final class PostgresUsageStore implements UsageStore {
       try (Statement statement = connection.createStatement()) {
         statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (usage_plan_id VARCHAR(64) NOT NULL, "
             + "api_key_id VARCHAR(64) NOT NULL, day DATE NOT NULL, used BIGINT NOT NULL, "
-            + "PRIMARY KEY (usage_plan_id, api_key_id, day))");
+            + "granted BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (usage_plan_id, api_key_id, day))");
+        // A table made before UpdateUsage was served has no granted column yet.
+        statement.execute("ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS granted BIGINT NOT NULL DEFAULT 0");
         created = true;
       } catch (SQLException e) {
         connection.close();
@@ -46,17 +48,19 @@ final class PostgresUsageStore implements UsageStore {
   }
 
   @Override
-  public void add(Map<UsageKey, Long> deltas) throws SQLException {
+  public void add(Map<UsageKey, UsageCount> deltas) throws SQLException {
     try (Connection connection = connection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
-          + " (usage_plan_id, api_key_id, day, used) VALUES (?, ?, ?, ?) ON CONFLICT (usage_plan_id, api_key_id, day)"
-          + " DO UPDATE SET used = " + TABLE + ".used + EXCLUDED.used")) {
-        for (Map.Entry<UsageKey, Long> delta : deltas.entrySet()) {
+          + " (usage_plan_id, api_key_id, day, used, granted) VALUES (?, ?, ?, ?, ?)"
+          + " ON CONFLICT (usage_plan_id, api_key_id, day) DO UPDATE SET used = " + TABLE + ".used + EXCLUDED.used,"
+          + " granted = " + TABLE + ".granted + EXCLUDED.granted")) {
+        for (Map.Entry<UsageKey, UsageCount> delta : deltas.entrySet()) {
           insert.setString(1, delta.getKey().usagePlanId());
           insert.setString(2, delta.getKey().keyId());
           insert.setDate(3, Date.valueOf(delta.getKey().day()));
-          insert.setLong(4, delta.getValue());
+          insert.setLong(4, delta.getValue().used());
+          insert.setLong(5, delta.getValue().granted());
           insert.addBatch();
         }
         insert.executeBatch();
@@ -69,11 +73,11 @@ final class PostgresUsageStore implements UsageStore {
   }
 
   @Override
-  public Map<UsageKey, Long> read(String usagePlanId, String keyId, LocalDate from, LocalDate to)
+  public Map<UsageKey, UsageCount> read(String usagePlanId, String keyId, LocalDate from, LocalDate to)
       throws SQLException {
-    Map<UsageKey, Long> found = new HashMap<>();
+    Map<UsageKey, UsageCount> found = new HashMap<>();
     try (Connection connection = connection(); PreparedStatement select = connection.prepareStatement(
-        "SELECT api_key_id, day, used FROM " + TABLE + " WHERE usage_plan_id = ? AND day BETWEEN ? AND ?"
+        "SELECT api_key_id, day, used, granted FROM " + TABLE + " WHERE usage_plan_id = ? AND day BETWEEN ? AND ?"
             + (keyId == null ? "" : " AND api_key_id = ?"))) {
       select.setString(1, usagePlanId);
       select.setDate(2, Date.valueOf(from));
@@ -83,7 +87,8 @@ final class PostgresUsageStore implements UsageStore {
       }
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          found.put(new UsageKey(usagePlanId, rows.getString(1), rows.getDate(2).toLocalDate()), rows.getLong(3));
+          found.put(new UsageKey(usagePlanId, rows.getString(1), rows.getDate(2).toLocalDate()),
+              new UsageCount(rows.getLong(3), rows.getLong(4)));
         }
       }
     }

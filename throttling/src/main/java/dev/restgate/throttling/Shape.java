@@ -1,6 +1,7 @@
 package dev.restgate.throttling;
 
 import dev.restgate.model.QuotaSettings;
+import dev.restgate.spi.UsagePlanDirectory;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.time.Duration;
  */
 record Shape(BucketConfiguration configuration, long version, Duration idle) {
   private static final Duration MARGIN = Duration.ofSeconds(1);
+  /** The most requests {@code UpdateUsage} may leave a key, plus one. */
+  private static final long EXTENSION_CAPACITY = UsagePlanDirectory.MAX_REMAINING + 1;
 
   /**
    * A throttle: a bucket of {@code burst} tokens refilled with {@code rate} tokens per second, continuously
@@ -40,6 +43,27 @@ record Shape(BucketConfiguration configuration, long version, Duration idle) {
     Bandwidth bandwidth = Bandwidth.builder().capacity(quota.limit()).refillIntervally(quota.limit(), longest)
         .build();
     return new Shape(BucketConfiguration.builder().addLimit(bandwidth).build(), version, longest.plus(MARGIN));
+  }
+
+  /**
+   * The bucket of a key's quota window that holds what {@code UpdateUsage} left it beyond the plan's limit: empty
+   * until then, and never refilled within the window. Its capacity is one more than anything {@code UpdateUsage}
+   * may put in it, so it is never full (a shared store keeps a bucket only until it would be full again, and this
+   * one must last as long as its window), and a newer configuration's shape never cuts what it holds.
+   */
+  static Shape extension(QuotaSettings quota, long version) {
+    Duration longest = QuotaWindow.longest(quota.period());
+    Bandwidth bandwidth = Bandwidth.builder().capacity(EXTENSION_CAPACITY)
+        .refillIntervally(EXTENSION_CAPACITY, longest).initialTokens(0).build();
+    return new Shape(BucketConfiguration.builder().addLimit(bandwidth).build(), version, longest.plus(MARGIN));
+  }
+
+  /**
+   * This shape's configuration for a bucket that holds {@code tokens} from now on: a bucket's state replaced by it
+   * ({@code RESET}) keeps this shape's capacity and refill and holds exactly that many tokens.
+   */
+  BucketConfiguration holding(long tokens) {
+    return BucketConfiguration.builder().addLimit(configuration.getBandwidths()[0].withInitialTokens(tokens)).build();
   }
 
   /** Whether this limit refuses every request. */

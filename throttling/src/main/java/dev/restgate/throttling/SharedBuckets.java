@@ -2,6 +2,7 @@ package dev.restgate.throttling;
 
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -12,7 +13,8 @@ import java.util.function.LongSupplier;
 /**
  * Buckets every gateway node shares, in Redis or PostgreSQL, through a Bucket4j proxy manager: each token is taken
  * with the store's compare-and-swap or row lock, so nodes together never admit more than a limit allows. While the
- * store does not answer, requests are admitted (fail open) or refused with 429 (fail closed), as configured.
+ * store does not answer, requests are admitted (fail open) or refused with 429 (fail closed), as configured; the
+ * control plane's reads and changes of a bucket fail.
  */
 final class SharedBuckets implements Buckets {
   /** A bucket's entry outlives its last use until the bucket would be full again (a quota's: its window's end). */
@@ -42,7 +44,7 @@ final class SharedBuckets implements Buckets {
   }
 
   @Override
-  public boolean tryConsume(String key, Shape shape, LongSupplier usedBefore) throws GatewayException {
+  public boolean tryConsume(String key, Shape shape, LongSupplier tokensBefore) throws GatewayException {
     if (shape.admitsNothing()) {
       return false;
     }
@@ -51,16 +53,49 @@ final class SharedBuckets implements Buckets {
     }
     boolean admitted;
     try {
-      admitted = store.proxies().builder()
-          .withImplicitConfigurationReplacement(shape.version(), TokensInheritanceStrategy.ADDITIVE)
-          .build(key, shape::configuration)
-          .tryConsume(1);
+      admitted = bucket(key, shape).tryConsume(1);
     } catch (RuntimeException e) {
       health.failed(e);
       return unavailable();
     }
     health.succeeded();
     return admitted;
+  }
+
+  @Override
+  public long available(String key, Shape shape, LongSupplier tokensBefore) {
+    return shape.admitsNothing() ? 0 : answer(() -> bucket(key, shape).getAvailableTokens());
+  }
+
+  /** Replaces the bucket's state in one operation, so no request sees it half set. */
+  @Override
+  public void fill(String key, Shape shape, long tokens) {
+    if (!shape.admitsNothing()) {
+      answer(() -> {
+        bucket(key, shape).replaceConfiguration(shape.holding(tokens), TokensInheritanceStrategy.RESET);
+        return tokens;
+      });
+    }
+  }
+
+  /** One bucket operation for the control plane, which must know that it happened: no failing open here. */
+  private long answer(LongSupplier operation) {
+    long result;
+    try {
+      result = operation.getAsLong();
+    } catch (RuntimeException e) {
+      health.failed(e);
+      throw new IllegalStateException("The rate limiting store at " + location() + " does not answer ("
+          + BackendHealth.describe(e) + ")", e);
+    }
+    health.succeeded();
+    return result;
+  }
+
+  private Bucket bucket(String key, Shape shape) {
+    return store.proxies().builder()
+        .withImplicitConfigurationReplacement(shape.version(), TokensInheritanceStrategy.ADDITIVE)
+        .build(key, shape::configuration);
   }
 
   private boolean unavailable() throws GatewayException {

@@ -10,19 +10,18 @@ import dev.restgate.spi.Plugin;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The limits of one method, in AWS's order: the usage plan's throttle for the caller's key, the stage's method
- * throttle, the account-level throttle, then the plan's quota. Each is one bucket operation; a request any of them
- * refuses gets 429, {@code Too Many Requests} for a throttle and {@code Limit Exceeded} for the quota. Admitted
- * requests with a key are counted in the usage records.
+ * throttle, the account-level throttle, then the plan's quota. Each is one bucket operation (the quota two once
+ * its bucket is empty: see {@link PlanQuota}); a request any of them refuses gets 429, {@code Too Many Requests} for
+ * a throttle and {@code Limit Exceeded} for the quota. Admitted requests with a key are counted in the usage
+ * records.
  */
 final class ThrottlePlugin implements Plugin {
   private static final Logger LOG = LoggerFactory.getLogger(ThrottlePlugin.class);
-  private static final LongSupplier NOTHING_USED = () -> 0;
 
   private final String apiStage;
   private final Buckets buckets;
@@ -54,12 +53,12 @@ final class ThrottlePlugin implements Plugin {
     ApiKeyInUse key = exchange.apiKey();
     PlanLimits plan = key == null ? null : plans.get(key.usagePlanId());
     if (plan != null && plan.throttle() != null
-        && !buckets.tryConsume(plan.throttleKey(key.keyId()), plan.throttle(), NOTHING_USED)) {
+        && !buckets.tryConsume(plan.throttleKey(key.keyId()), plan.throttle(), Buckets.FULL)) {
       LOG.debug("{}: API key {} exceeded the throttle limit of usage plan {} for {}", exchange.requestId(),
           key.keyId(), plan.usagePlanId(), apiStage);
       throw new GatewayException(GatewayResponseType.THROTTLED);
     }
-    if (stageShape != null && !buckets.tryConsume(stageKey, stageShape, NOTHING_USED)) {
+    if (stageShape != null && !buckets.tryConsume(stageKey, stageShape, Buckets.FULL)) {
       LOG.debug("{}: the method throttle limit of {} was exceeded", exchange.requestId(), apiStage);
       throw new GatewayException(GatewayResponseType.THROTTLED);
     }
@@ -69,29 +68,14 @@ final class ThrottlePlugin implements Plugin {
     }
     if (plan != null) {
       LocalDate day = LocalDate.ofInstant(exchange.requestTime(), ZoneOffset.UTC);
-      if (plan.quota() != null) {
-        QuotaWindow window = QuotaWindow.of(plan.quota(), day);
-        String keyId = key.keyId();
-        if (!buckets.tryConsume(plan.quotaKey(keyId, window), plan.quotaShape(),
-            () -> usedBefore(plan.usagePlanId(), keyId, window, day))) {
-          LOG.debug("{}: API key {} exhausted the quota of usage plan {} ({} per {})", exchange.requestId(), keyId,
-              plan.usagePlanId(), plan.quota().limit(), plan.quota().period());
-          throw new GatewayException(GatewayResponseType.QUOTA_EXCEEDED);
-        }
+      PlanQuota quota = plan.quota();
+      if (quota != null && !quota.tryConsume(buckets, usage, key.keyId(), day)) {
+        LOG.debug("{}: API key {} exhausted the quota of usage plan {} ({} per {})", exchange.requestId(),
+            key.keyId(), plan.usagePlanId(), quota.settings().limit(), quota.settings().period());
+        throw new GatewayException(GatewayResponseType.QUOTA_EXCEEDED);
       }
       usage.record(plan.usagePlanId(), key.keyId(), day);
     }
     return next.handle(exchange);
-  }
-
-  /** What the key used in this window before this process started counting it: the usage records know. */
-  private long usedBefore(String usagePlanId, String keyId, QuotaWindow window, LocalDate day) {
-    try {
-      return usage.used(usagePlanId, keyId, window.start(), day);
-    } catch (Exception e) {
-      LOG.warn("The usage of API key {} in usage plan {} could not be read ({}); its quota counts from 0 in this "
-          + "window", keyId, usagePlanId, e.toString());
-      return 0;
-    }
   }
 }

@@ -62,7 +62,7 @@ public final class ThrottlePluginFactory implements PluginFactory<Void> {
       Throttling throttling) {
     ThrottleSettings throttle = methodThrottle != null ? methodThrottle : plan.throttle();
     return new PlanLimits(plan.id(), throttle == null ? null : throttling.throttle(throttle),
-        methodThrottle != null ? ' ' + throttleKey : "", plan.quota(),
-        plan.quota() == null ? null : Shape.quota(plan.quota(), throttling.version()));
+        methodThrottle != null ? ' ' + throttleKey : "",
+        plan.quota() == null ? null : PlanQuota.of(plan.id(), plan.quota(), throttling.version()));
   }
 }

@@ -57,11 +57,11 @@ public final class ThrottlingModule implements GatewayModule {
     if (account == null) {
       account = new AccountThrottle(accountShape, time);
     }
-    context.registerService(Throttling.class, new Throttling(new KeyRing(plans.apiKeys(), plans.usagePlans(),
-        plans.usagePlanKeys()), plans.usagePlans(), plans.rateLimiting().accountThrottle(), buckets, account,
-        accountShape, usage, version));
-    context.registerService(UsagePlanDirectory.class, new UsageReports(plans.apiKeys(), plans.usagePlans(),
-        plans.usagePlanKeys(), plans.rateLimiting().accountThrottle(), usage));
+    Throttling throttling = new Throttling(new KeyRing(plans.apiKeys(), plans.usagePlans(), plans.usagePlanKeys()),
+        plans.usagePlans(), plans.rateLimiting().accountThrottle(), buckets, account, accountShape, usage, version);
+    context.registerService(Throttling.class, throttling);
+    context.registerService(UsagePlanDirectory.class, new UsageReports(plans.apiKeys(), plans.usagePlanKeys(),
+        throttling, context.clock()));
   }
 
   private void open(RateLimitingConfig limits, StoreConfig storeConfig, ModuleContext context)

@@ -6,7 +6,9 @@ import dev.restgate.model.ThrottleSettings;
 import dev.restgate.model.UsagePlan;
 import dev.restgate.model.UsagePlanKey;
 import dev.restgate.spi.UsagePlanDirectory;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,28 +19,27 @@ import java.util.Optional;
 
 /**
  * AWS's usage reports ({@code GetUsage}) over the usage records: for each key of a plan, {@code [used, remaining]}
- * per UTC day. {@code remaining} is what the plan's quota had left at the end of that day; without a quota it is
- * null. One instance per configuration, registered as the configuration's {@link UsagePlanDirectory} with its keys,
- * plans and plan keys.
+ * per UTC day. {@code remaining} is what the plan's quota had left at the end of that day, with what
+ * {@code UpdateUsage} granted or took away; without a quota it is null. {@code UpdateUsage} sets the quota's buckets
+ * and records the grant. One instance per configuration, registered as the configuration's
+ * {@link UsagePlanDirectory} with its keys, plans and plan keys.
  */
 final class UsageReports implements UsagePlanDirectory {
   private final List<ApiKey> apiKeys;
-  private final List<UsagePlan> usagePlans;
   private final List<UsagePlanKey> usagePlanKeys;
-  private final ThrottleSettings accountThrottle;
+  private final Throttling throttling;
+  private final Clock clock;
   private final Map<String, UsagePlan> plans = new LinkedHashMap<>();
   private final Map<String, List<String>> keysByPlan = new LinkedHashMap<>();
-  private final UsageRecords records;
 
-  UsageReports(List<ApiKey> apiKeys, List<UsagePlan> usagePlans, List<UsagePlanKey> planKeys,
-      ThrottleSettings accountThrottle, UsageRecords records) {
-    this.accountThrottle = accountThrottle;
+  /** @param throttling the configuration's plans, and the module's buckets and usage records */
+  UsageReports(List<ApiKey> apiKeys, List<UsagePlanKey> planKeys, Throttling throttling, Clock clock) {
     this.apiKeys = List.copyOf(apiKeys);
-    this.usagePlans = List.copyOf(usagePlans);
     this.usagePlanKeys = List.copyOf(planKeys);
-    usagePlans.forEach(plan -> plans.put(plan.id(), plan));
+    this.throttling = throttling;
+    this.clock = clock;
+    throttling.plans().forEach(plan -> plans.put(plan.id(), plan));
     planKeys.forEach(key -> keysByPlan.computeIfAbsent(key.usagePlanId(), p -> new ArrayList<>()).add(key.keyId()));
-    this.records = records;
   }
 
   @Override
@@ -48,7 +49,7 @@ final class UsageReports implements UsagePlanDirectory {
 
   @Override
   public List<UsagePlan> usagePlans() {
-    return usagePlans;
+    return throttling.plans();
   }
 
   @Override
@@ -58,7 +59,7 @@ final class UsageReports implements UsagePlanDirectory {
 
   @Override
   public ThrottleSettings accountThrottle() {
-    return accountThrottle;
+    return throttling.accountDefaults();
   }
 
   @Override
@@ -74,7 +75,7 @@ final class UsageReports implements UsagePlanDirectory {
     }
     QuotaSettings quota = plan.quota();
     LocalDate from = quota == null ? start : QuotaWindow.of(quota, start).start();
-    Map<UsageKey, Long> counts = records.read(usagePlanId, keyId, from, end);
+    Map<UsageKey, UsageCount> counts = throttling.usage().read(usagePlanId, keyId, from, end);
     Map<String, List<List<Long>>> values = new LinkedHashMap<>();
     for (String key : keysByPlan.getOrDefault(usagePlanId, List.of())) {
       if (keyId == null || key.equals(keyId)) {
@@ -85,20 +86,62 @@ final class UsageReports implements UsagePlanDirectory {
   }
 
   private static List<List<Long>> daily(String usagePlanId, String keyId, QuotaSettings quota, LocalDate start,
-      LocalDate end, Map<UsageKey, Long> counts) {
+      LocalDate end, Map<UsageKey, UsageCount> counts) {
     List<List<Long>> days = new ArrayList<>();
     for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-      long used = counts.getOrDefault(new UsageKey(usagePlanId, keyId, day), 0L);
+      long used = counts.getOrDefault(new UsageKey(usagePlanId, keyId, day), UsageCount.NONE).used();
       Long remaining = null;
       if (quota != null) {
-        long usedInWindow = 0;
+        UsageCount inWindow = UsageCount.NONE;
         for (LocalDate d = QuotaWindow.of(quota, day).start(); !d.isAfter(day); d = d.plusDays(1)) {
-          usedInWindow += counts.getOrDefault(new UsageKey(usagePlanId, keyId, d), 0L);
+          inWindow = inWindow.plus(counts.getOrDefault(new UsageKey(usagePlanId, keyId, d), UsageCount.NONE));
         }
-        remaining = Math.max(0, quota.limit() - usedInWindow);
+        remaining = Math.max(0, inWindow.left(quota.limit()));
       }
       days.add(Arrays.asList(used, remaining));
     }
     return days;
+  }
+
+  /**
+   * Sets the key's buckets in the current window, and records the difference from what they held before as granted
+   * today, so that reports, and buckets rebuilt from the records after a restart, agree with the buckets. The
+   * buckets, not the records, say what the key had left: in a cluster they are exact at once, while other nodes
+   * write their counts to the records only every few seconds.
+   */
+  @Override
+  public Optional<Usage> updateRemaining(String usagePlanId, String keyId, long remaining) {
+    UsagePlan plan = plans.get(usagePlanId);
+    if (plan == null) {
+      return Optional.empty();
+    }
+    if (!keysByPlan.getOrDefault(usagePlanId, List.of()).contains(keyId)) {
+      throw new IllegalArgumentException("API key " + keyId + " is not in usage plan " + usagePlanId);
+    }
+    if (plan.quota() == null) {
+      throw new IllegalArgumentException("Usage plan " + usagePlanId + " has no quota, so no requests remain to "
+          + "change; give it a quota first");
+    }
+    if (remaining < 0 || remaining > MAX_REMAINING) {
+      throw new IllegalArgumentException("The remaining requests must be 0 to " + MAX_REMAINING + ", not "
+          + remaining);
+    }
+    PlanQuota quota = PlanQuota.of(usagePlanId, plan.quota(), throttling.version());
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    QuotaWindow window = quota.window(today);
+    UsageRecords records = throttling.usage();
+    long used;
+    try {
+      used = records.total(usagePlanId, keyId, window.start(), today).used();
+    } catch (Exception e) {
+      throw new IllegalStateException("The usage records cannot be read (" + BackendHealth.describe(e)
+          + "); nothing changed", e);
+    }
+    long before = quota.remaining(throttling.buckets(), records, keyId, today);
+    quota.setRemaining(throttling.buckets(), keyId, today, remaining);
+    records.grant(usagePlanId, keyId, today, remaining - before);
+    records.flush();
+    return Optional.of(new Usage(usagePlanId, window.start().toString(), window.end().minusDays(1).toString(),
+        Map.of(keyId, List.of(List.of(used, remaining)))));
   }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 interface UsageStore extends AutoCloseable {
 
   /** Adds {@code deltas} to the stored counts, all or nothing. */
-  void add(Map<UsageKey, Long> deltas) throws Exception;
+  void add(Map<UsageKey, UsageCount> deltas) throws Exception;
 
   /** The stored counts of {@code usagePlanId} (one key's, or every key's when {@code keyId} is null) in the days. */
-  Map<UsageKey, Long> read(String usagePlanId, String keyId, LocalDate from, LocalDate to) throws Exception;
+  Map<UsageKey, UsageCount> read(String usagePlanId, String keyId, LocalDate from, LocalDate to) throws Exception;
 
   /** Where, for logs. */
   String location();

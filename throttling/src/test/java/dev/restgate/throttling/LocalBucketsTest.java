@@ -16,7 +16,7 @@ class LocalBucketsTest {
   private int admitted(String key, Shape shape, int attempts) {
     int admitted = 0;
     for (int i = 0; i < attempts; i++) {
-      if (buckets.tryConsume(key, shape, () -> 0)) {
+      if (buckets.tryConsume(key, shape, Buckets.FULL)) {
         admitted++;
       }
     }
@@ -61,13 +61,27 @@ class LocalBucketsTest {
   }
 
   @Test
-  void aQuotaBucketNeverRefillsWithinItsWindowAndStartsWithWhatWasUsedBefore() {
+  void aQuotaBucketNeverRefillsWithinItsWindowAndStartsWithWhatWasLeftBefore() {
     Shape quota = Shape.quota(new QuotaSettings(5, 0, "DAY"), 1);
-    assertThat(buckets.tryConsume("q", quota, () -> 3)).isTrue();
-    assertThat(buckets.tryConsume("q", quota, () -> 3)).isTrue();
-    assertThat(buckets.tryConsume("q", quota, () -> 3)).isFalse();
+    assertThat(buckets.tryConsume("q", quota, () -> 2)).isTrue();
+    assertThat(buckets.tryConsume("q", quota, () -> 2)).isTrue();
+    assertThat(buckets.tryConsume("q", quota, () -> 2)).isFalse();
     clock.advance(Duration.ofHours(23));
-    assertThat(buckets.tryConsume("q", quota, () -> 0)).isFalse();
+    assertThat(buckets.tryConsume("q", quota, Buckets.FULL)).isFalse();
+  }
+
+  @Test
+  void aFilledBucketHoldsExactlyThatManyTokensAndAnExtensionMayHoldMoreThanTheLimit() {
+    QuotaSettings daily = new QuotaSettings(5, 0, "DAY");
+    assertThat(admitted("q", Shape.quota(daily, 1), 2)).isEqualTo(2);
+    buckets.fill("q", Shape.quota(daily, 1), 1);
+    assertThat(buckets.available("q", Shape.quota(daily, 1), Buckets.FULL)).isEqualTo(1);
+    assertThat(admitted("q", Shape.quota(daily, 2), 3)).isEqualTo(1);
+
+    buckets.fill("x", Shape.extension(daily, 1), 1000);
+    clock.advance(Duration.ofHours(23));
+    assertThat(admitted("x", Shape.extension(daily, 1), 2000)).isEqualTo(1000);
+    assertThat(buckets.tryConsume("none", Shape.extension(daily, 1), () -> 0)).isFalse();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.restgate.throttling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.restgate.model.QuotaSettings;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.testing.MutableClock;
@@ -42,13 +43,13 @@ class RedisOutageTest {
     redis.start();
     Shape one = Shape.throttle(1, 0.001, 1);
     try (SharedBuckets buckets = buckets(true)) {
-      assertThat(buckets.tryConsume("a", one, () -> 0)).isTrue();
-      assertThat(buckets.tryConsume("a", one, () -> 0)).isFalse();
+      assertThat(buckets.tryConsume("a", one, Buckets.FULL)).isTrue();
+      assertThat(buckets.tryConsume("a", one, Buckets.FULL)).isFalse();
 
       redis.stop();
       long started = System.nanoTime();
       for (int i = 0; i < 20; i++) {
-        assertThat(buckets.tryConsume("a", one, () -> 0)).isTrue();
+        assertThat(buckets.tryConsume("a", one, Buckets.FULL)).isTrue();
       }
       assertThat(buckets.isUp()).isFalse();
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
@@ -65,12 +66,28 @@ class RedisOutageTest {
     redis.start();
     Shape many = Shape.throttle(100, 1, 1);
     try (SharedBuckets buckets = buckets(false)) {
-      assertThat(buckets.tryConsume("b", many, () -> 0)).isTrue();
+      assertThat(buckets.tryConsume("b", many, Buckets.FULL)).isTrue();
       redis.stop();
       for (int i = 0; i < 3; i++) {
-        assertThatThrownBy(() -> buckets.tryConsume("b", many, () -> 0)).isInstanceOf(GatewayException.class)
+        assertThatThrownBy(() -> buckets.tryConsume("b", many, Buckets.FULL)).isInstanceOf(GatewayException.class)
             .extracting(e -> ((GatewayException) e).type()).isEqualTo(GatewayResponseType.THROTTLED);
       }
+    }
+  }
+
+  @Test
+  void theControlPlaneCannotReadOrFillABucketWhileRedisIsDownEvenWhenRequestsFailOpen() throws Exception {
+    redis.start();
+    Shape quota = Shape.quota(new QuotaSettings(5, 0, "DAY"), 1);
+    try (SharedBuckets buckets = buckets(true)) {
+      buckets.fill("d", quota, 2);
+      assertThat(buckets.available("d", quota, Buckets.FULL)).isEqualTo(2);
+      redis.stop();
+      assertThatThrownBy(() -> buckets.fill("d", quota, 3)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("does not answer");
+      assertThatThrownBy(() -> buckets.available("d", quota, Buckets.FULL)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("does not answer");
+      assertThat(buckets.isUp()).isFalse();
     }
   }
 
@@ -78,7 +95,7 @@ class RedisOutageTest {
   void aRedisThatIsDownAtStartIsUsedOnceItAnswers() throws Exception {
     Shape one = Shape.throttle(1, 0.001, 1);
     try (SharedBuckets buckets = buckets(true)) {
-      assertThat(buckets.tryConsume("c", one, () -> 0)).isTrue();
+      assertThat(buckets.tryConsume("c", one, Buckets.FULL)).isTrue();
       assertThat(buckets.isUp()).isFalse();
       redis.start();
       clock.advance(BackendHealth.RETRY_INTERVAL);
@@ -91,10 +108,10 @@ class RedisOutageTest {
     String key = "after/" + System.nanoTime();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
-      boolean first = buckets.tryConsume(key, one, () -> 0);
+      boolean first = buckets.tryConsume(key, one, Buckets.FULL);
       if (buckets.isUp()) {
         assertThat(first).isTrue();
-        assertThat(buckets.tryConsume(key, one, () -> 0)).isFalse();
+        assertThat(buckets.tryConsume(key, one, Buckets.FULL)).isFalse();
         return;
       }
       clock.advance(BackendHealth.RETRY_INTERVAL);

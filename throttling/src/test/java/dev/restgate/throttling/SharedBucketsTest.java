@@ -50,7 +50,7 @@ class SharedBucketsTest {
       String key = "test/quota/" + UUID.randomUUID();
       int admitted = 0;
       for (int i = 0; i < 10; i++) {
-        admitted += (i % 2 == 0 ? first : second).tryConsume(key, quota, () -> 0) ? 1 : 0;
+        admitted += (i % 2 == 0 ? first : second).tryConsume(key, quota, Buckets.FULL) ? 1 : 0;
       }
       assertThat(admitted).isEqualTo(7);
     }
@@ -68,7 +68,7 @@ class SharedBucketsTest {
   private static int drain(Buckets buckets, String key, Shape shape, int attempts) throws Exception {
     int admitted = 0;
     for (int i = 0; i < attempts; i++) {
-      admitted += buckets.tryConsume(key, shape, () -> 0) ? 1 : 0;
+      admitted += buckets.tryConsume(key, shape, Buckets.FULL) ? 1 : 0;
     }
     return admitted;
   }

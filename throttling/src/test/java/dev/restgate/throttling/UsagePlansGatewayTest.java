@@ -2,6 +2,7 @@ package dev.restgate.throttling;
 
 import static dev.restgate.testing.TestApis.httpProxy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restgate.config.ApiConfig;
 import dev.restgate.config.GatewayConfig;
@@ -15,6 +16,7 @@ import dev.restgate.model.Stage;
 import dev.restgate.model.ThrottleSettings;
 import dev.restgate.model.UsagePlan;
 import dev.restgate.model.UsagePlanKey;
+import dev.restgate.spi.UsagePlanDirectory;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import dev.restgate.testing.MutableClock;
@@ -25,6 +27,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -180,6 +185,76 @@ class UsagePlansGatewayTest {
     assertThat(call("GET", "/pets", ALICE).statusCode()).isEqualTo(200);
     clock.advance(Duration.ofSeconds(5));
     assertRefused(call("GET", "/pets", ALICE), 429, "Limit Exceeded", "LimitExceededException");
+  }
+
+  /** Calls {@code GET /pets} with Alice's key {@code times} times, five seconds apart, so that her throttle refills. */
+  private List<Integer> spend(int times) throws Exception {
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      statuses.add(call("GET", "/pets", ALICE).statusCode());
+      clock.advance(Duration.ofSeconds(5));
+    }
+    return statuses;
+  }
+
+  private UsagePlanDirectory directory() {
+    return gateway.gateway().service(UsagePlanDirectory.class).orElseThrow();
+  }
+
+  private List<List<Long>> aliceToday() throws Exception {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return directory().usage("basic1", "alicekey01", today, today).orElseThrow().values().get("alicekey01");
+  }
+
+  @Test
+  void updateUsageLeavesExactlyTheRemainingRequestsBeyondTheLimitAndARestartKeepsThem() throws Exception {
+    assertThat(spend(7)).containsExactly(200, 200, 200, 200, 200, 200, 429);
+
+    UsagePlanDirectory.Usage usage = directory().updateRemaining("basic1", "alicekey01", 8).orElseThrow();
+    assertThat(usage.startDate()).isEqualTo("2026-12-03");
+    assertThat(usage.endDate()).isEqualTo("2026-12-03");
+    assertThat(usage.values()).containsExactly(Map.entry("alicekey01", List.of(List.of(6L, 8L))));
+    assertThat(aliceToday()).containsExactly(List.of(6L, 8L));
+
+    assertThat(spend(1)).containsExactly(200);
+    gateway.close();
+    gateway = startGateway();
+    assertThat(aliceToday()).containsExactly(List.of(7L, 7L));
+    assertThat(spend(8)).containsExactly(200, 200, 200, 200, 200, 200, 200, 429);
+    assertThat(aliceToday()).containsExactly(List.of(14L, 0L));
+
+    clock.set(Instant.parse("2026-12-04T00:00:00Z"));
+    assertThat(spend(7)).containsExactly(200, 200, 200, 200, 200, 200, 429);
+  }
+
+  @Test
+  void updateUsageTakesRequestsAwayAndGivesThemBack() throws Exception {
+    assertThat(spend(1)).containsExactly(200);
+    assertThat(directory().updateRemaining("basic1", "alicekey01", 3).orElseThrow().values())
+        .containsExactly(Map.entry("alicekey01", List.of(List.of(1L, 3L))));
+    assertThat(aliceToday()).containsExactly(List.of(1L, 3L));
+    assertThat(spend(4)).containsExactly(200, 200, 200, 429);
+    assertThat(aliceToday()).containsExactly(List.of(4L, 0L));
+
+    directory().updateRemaining("basic1", "alicekey01", 2);
+    assertThat(aliceToday()).containsExactly(List.of(4L, 2L));
+    gateway.close();
+    gateway = startGateway();
+    assertThat(directory().updateRemaining("basic1", "alicekey01", 1).orElseThrow().values())
+        .containsExactly(Map.entry("alicekey01", List.of(List.of(4L, 1L))));
+    assertThat(spend(2)).containsExactly(200, 429);
+    assertThat(aliceToday()).containsExactly(List.of(5L, 0L));
+  }
+
+  @Test
+  void updateUsageRefusesAKeyOutsideThePlanAPlanWithoutQuotaAndANegativeCount() {
+    assertThat(directory().updateRemaining("nosuch", "alicekey01", 1)).isEmpty();
+    assertThatThrownBy(() -> directory().updateRemaining("basic1", "davekey001", 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("API key davekey001 is not in usage plan basic1");
+    assertThatThrownBy(() -> directory().updateRemaining("betapl", "erinkey001", 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Usage plan betapl has no quota");
+    assertThatThrownBy(() -> directory().updateRemaining("basic1", "alicekey01", -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 to 2147483647");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.restgate.model.UsagePlanKey;
 import dev.restgate.spi.UsagePlanDirectory;
 import dev.restgate.testing.MutableClock;
 import dev.restgate.testing.TestStores;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,6 +36,11 @@ class UsageReportsTest {
     return new UsagePlan(id, id, null, List.of(new ApiStage("api0000001", "prod", null)), null, quota, null, null);
   }
 
+  private UsageReports reports(UsageRecords records, UsagePlan plan, List<UsagePlanKey> planKeys) {
+    return new UsageReports(List.of(), planKeys,
+        new Throttling(null, List.of(plan), null, new LocalBuckets(clock), null, null, records, 1), clock);
+  }
+
   private static void record(UsageRecords records, String plan, String key, LocalDate day, int times) {
     for (int i = 0; i < times; i++) {
       records.record(plan, key, day);
@@ -48,9 +54,9 @@ class UsageReportsTest {
     record(records, "weekly", "keya", DAY, 2);
     record(records, "weekly", "keyb", DAY, 1);
     record(records, "other1", "keya", DAY, 9);
-    UsageReports reports = new UsageReports(List.of(), List.of(plan("weekly", new QuotaSettings(10, 0, "WEEK"))),
+    UsageReports reports = reports(records, plan("weekly", new QuotaSettings(10, 0, "WEEK")),
         List.of(new UsagePlanKey("weekly", "keya", "API_KEY"), new UsagePlanKey("weekly", "keyb", "API_KEY"),
-            new UsagePlanKey("weekly", "keyc", "API_KEY")), null, records);
+            new UsagePlanKey("weekly", "keyc", "API_KEY")));
 
     UsagePlanDirectory.Usage usage = reports.usage("weekly", null, DAY.minusDays(1), DAY.plusDays(1)).orElseThrow();
 
@@ -68,11 +74,36 @@ class UsageReportsTest {
   }
 
   @Test
+  void requestsGrantedOrTakenAwayCountInTheRemainingOfTheirDayAndTheRestOfTheWindowAndAreKept() throws Exception {
+    UsageRecords records = new UsageRecords(new FileUsageStore(data), clock);
+    record(records, "weekly", "keya", DAY.minusDays(1), 10);
+    records.grant("weekly", "keya", DAY.minusDays(1), 4);
+    record(records, "weekly", "keya", DAY, 1);
+    records.grant("weekly", "keya", DAY, -2);
+    records.close();
+
+    UsageRecords reopened = new UsageRecords(new FileUsageStore(data), clock);
+    UsageReports reports = reports(reopened, plan("weekly", new QuotaSettings(10, 0, "WEEK")),
+        List.of(new UsagePlanKey("weekly", "keya", "API_KEY")));
+    assertThat(reports.usage("weekly", "keya", DAY.minusDays(1), DAY.plusDays(1)).orElseThrow().values().get("keya"))
+        .containsExactly(List.of(10L, 4L), List.of(1L, 1L), List.of(0L, 1L));
+    assertThat(reopened.total("weekly", "keya", DAY.minusDays(1), DAY)).isEqualTo(new UsageCount(11, 2));
+  }
+
+  @Test
+  void aRecordFileWrittenBeforeGrantsReadsAsGrantingNothing() throws Exception {
+    Files.writeString(data.resolve("usage-records.json"),
+        "[{\"usagePlanId\":\"plan01\",\"keyId\":\"keya\",\"day\":\"2026-12-03\",\"used\":5}]");
+    assertThat(new FileUsageStore(data).read("plan01", "keya", DAY, DAY))
+        .containsExactly(Map.entry(new UsageKey("plan01", "keya", DAY), new UsageCount(5, 0)));
+  }
+
+  @Test
   void withoutAQuotaNothingRemainsToCount() throws Exception {
     UsageRecords records = new UsageRecords(new FileUsageStore(data), clock);
     record(records, "free01", "keya", DAY, 4);
-    UsageReports reports = new UsageReports(List.of(), List.of(plan("free01", null)),
-        List.of(new UsagePlanKey("free01", "keya", "API_KEY")), null, records);
+    UsageReports reports = reports(records, plan("free01", null), List.of(new UsagePlanKey("free01", "keya",
+        "API_KEY")));
     assertThat(reports.usage("free01", null, DAY, DAY).orElseThrow().values())
         .containsExactly(Map.entry("keya", List.of(Arrays.asList(4L, null))));
   }
@@ -86,7 +117,7 @@ class UsageReportsTest {
     records.close();
 
     UsageRecords reopened = new UsageRecords(new FileUsageStore(data), clock);
-    assertThat(reopened.used("plan01", "keya", DAY, DAY)).isEqualTo(7);
+    assertThat(reopened.total("plan01", "keya", DAY, DAY).used()).isEqualTo(7);
   }
 
   @Test
@@ -101,8 +132,8 @@ class UsageReportsTest {
       record(second, plan, "keya", DAY.minusDays(1), 1);
       first.flush();
       second.flush();
-      assertThat(first.used(plan, "keya", DAY, DAY)).isEqualTo(7);
-      assertThat(second.used(plan, "keya", DAY.minusDays(1), DAY)).isEqualTo(8);
+      assertThat(first.total(plan, "keya", DAY, DAY).used()).isEqualTo(7);
+      assertThat(second.total(plan, "keya", DAY.minusDays(1), DAY).used()).isEqualTo(8);
     } finally {
       first.close();
       second.close();
@@ -119,7 +150,7 @@ class UsageReportsTest {
     boolean[] down = {true};
     UsageStore flaky = new UsageStore() {
       @Override
-      public void add(Map<UsageKey, Long> deltas) throws Exception {
+      public void add(Map<UsageKey, UsageCount> deltas) throws Exception {
         if (down[0]) {
           throw new java.io.IOException("the disk is full");
         }
@@ -127,7 +158,7 @@ class UsageReportsTest {
       }
 
       @Override
-      public Map<UsageKey, Long> read(String usagePlanId, String keyId, LocalDate from, LocalDate to) {
+      public Map<UsageKey, UsageCount> read(String usagePlanId, String keyId, LocalDate from, LocalDate to) {
         return files.read(usagePlanId, keyId, from, to);
       }
 
@@ -143,11 +174,11 @@ class UsageReportsTest {
     record(records, "plan01", "keya", DAY, 2);
     records.flush();
     assertThat(files.read("plan01", "keya", DAY, DAY)).isEmpty();
-    assertThat(records.used("plan01", "keya", DAY, DAY)).isEqualTo(2);
+    assertThat(records.total("plan01", "keya", DAY, DAY).used()).isEqualTo(2);
     down[0] = false;
     record(records, "plan01", "keya", DAY, 1);
     records.flush();
     assertThat(files.read("plan01", "keya", DAY, DAY)).containsExactly(Map.entry(new UsageKey("plan01", "keya", DAY),
-        3L));
+        new UsageCount(3, 0)));
   }
 }
