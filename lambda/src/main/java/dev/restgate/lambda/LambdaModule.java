@@ -46,8 +46,8 @@ public final class LambdaModule implements GatewayModule {
     List<Problem> problems = new ArrayList<>(LambdaClients.check(lambda, source));
     LocalFunctions functions = null;
     try {
-      functions = LocalFunctions.load(lambda, config.source(), config.region(), config.accountId(),
-          context.clock());
+      functions = LocalFunctions.load(lambda, config.source(), context.dataDirectory(), config.region(),
+          config.accountId(), context.clock());
     } catch (ProblemsException e) {
       problems.addAll(e.problems());
     }

@@ -1,6 +1,7 @@
 package dev.restgate.lambda;
 
 import dev.restgate.lambda.FunctionConfig;
+import dev.restgate.lambda.FunctionConfig.Isolation;
 import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvoker;
@@ -15,16 +16,17 @@ import java.util.Map;
 final class LocalFunctionTests {
   private LocalFunctionTests() {}
 
+  /** An in-process Java function, the runtime most tests are about. */
   static FunctionConfig function(String name, String handler, Path codeUri) {
     return function(name, handler, codeUri, 3);
   }
 
   static FunctionConfig function(String name, String handler, Path codeUri, int timeoutSeconds) {
-    return new FunctionConfig(name, handler, codeUri, timeoutSeconds, 256, Map.of());
+    return new FunctionConfig(name, handler, codeUri, timeoutSeconds, 256, Map.of(), null, Isolation.IN_PROCESS, 0);
   }
 
   static LambdaConfig lambda(FunctionConfig... functions) {
-    return new LambdaConfig(null, null, null, List.of(functions), true);
+    return new LambdaConfig(null, null, null, List.of(functions), true, null);
   }
 
   /**
@@ -32,7 +34,7 @@ final class LocalFunctionTests {
    * module's tests run without the module that checks them, which has its own tests of signed calls.
    */
   static LambdaConfig unsignedInvokeApi(FunctionConfig... functions) {
-    return new LambdaConfig(null, null, null, List.of(functions), false);
+    return new LambdaConfig(null, null, null, List.of(functions), false, null);
   }
 
   static LambdaInvoker.Result invoke(LambdaInvoker invoker, String function, String payload)
