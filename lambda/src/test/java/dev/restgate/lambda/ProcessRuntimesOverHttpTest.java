@@ -26,11 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
@@ -70,12 +66,7 @@ class ProcessRuntimesOverHttpTest {
         .section(LambdaConfig.class, new LambdaConfig(null, null, null, functions, false, null))
         .build();
     gateway = EmbeddedGateway.start(config, data);
-    lambda = LambdaClient.builder()
-        .endpointOverride(gateway.uri(""))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-        .httpClient(Apache5HttpClient.create())
-        .build();
+    lambda = LocalFunctionTests.lambdaClient(gateway);
   }
 
   @AfterAll

@@ -69,6 +69,7 @@ final class Worker implements RuntimeApiServer.Handler {
   private boolean initReported;
   private byte[] initError;
   private boolean dead;
+  private String exit;
 
   private Worker(String functionName, int memorySize, int timeoutSeconds, Logger logger,
       ScheduledExecutorService timer, Clock clock, Owner owner, RuntimeCommand command, Executor httpThreads)
@@ -104,13 +105,21 @@ final class Worker implements RuntimeApiServer.Handler {
     return worker;
   }
 
-  /** Hands the worker one invocation; it must be free (fresh or released). */
+  /**
+   * Hands the worker one invocation; it must be free (fresh or released). A worker that ended while idle, just
+   * before it was picked, answers as a crash does.
+   */
   void submit(Invocation invocation) {
     synchronized (this) {
-      current = invocation;
-      currentLog = new InvocationLog(logger);
+      if (!dead) {
+        current = invocation;
+        currentLog = new InvocationLog(logger);
+        inbox.add(invocation);
+        return;
+      }
     }
-    inbox.add(invocation);
+    invocation.result().complete(new Execution(invocation.requestId(),
+        FunctionErrors.exited(invocation.requestId(), exit), FunctionErrors.UNHANDLED, new byte[0]));
   }
 
   /** Kills the process and closes the Runtime API; an invocation in flight fails as a crash does. */
@@ -247,6 +256,7 @@ final class Worker implements RuntimeApiServer.Handler {
         : "exit status " + status;
     synchronized (this) {
       dead = true;
+      this.exit = exit;
       failed = current;
       log = currentLog;
       current = null;
