@@ -1,5 +1,6 @@
 package dev.restgate.lambda;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -8,16 +9,20 @@ import java.util.List;
  * @param region the region of the Lambda client; the gateway's region when null
  * @param endpoint an endpoint override for the Lambda Invoke API (any compatible service), or null for AWS
  * @param credentials static credentials, or null for the AWS SDK's default provider chain
- * @param functions local Java functions served in-process (looked up before the Lambda client)
+ * @param functions local functions (looked up before the Lambda client)
  * @param invokeApiSigned whether calls to the Lambda Invoke API must be SigV4-signed by an identity allowed to invoke
  *     the function ({@code invokeApiAuthorization: AWS_IAM}, the default); false ({@code NONE}) for local
  *     development only
+ * @param idleTimeout how long a warm worker process waits for its next invocation before it is stopped; null for
+ *     {@link #DEFAULT_IDLE_TIMEOUT}
  */
 public record LambdaConfig(String region, String endpoint, CredentialsConfig credentials,
-    List<FunctionConfig> functions, boolean invokeApiSigned) {
-  public static final LambdaConfig NONE = new LambdaConfig(null, null, null, List.of(), true);
+    List<FunctionConfig> functions, boolean invokeApiSigned, Duration idleTimeout) {
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+  public static final LambdaConfig NONE = new LambdaConfig(null, null, null, List.of(), true, null);
 
   public LambdaConfig {
     functions = functions == null ? List.of() : List.copyOf(functions);
+    idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
   }
 }

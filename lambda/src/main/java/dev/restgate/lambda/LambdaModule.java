@@ -19,8 +19,9 @@ import java.util.List;
  * registers
  *
  * <ul>
- *   <li>the {@link LambdaInvoker}: local functions ({@code lambda.functions}) by name first, run in-process as the AWS
- *       Java runtime runs them; any other function through the AWS SDK's Lambda client ({@code lambda.region},
+ *   <li>the {@link LambdaInvoker}: local functions ({@code lambda.functions}) by name first, run in worker processes
+ *       behind the Lambda Runtime API as AWS runs them (or, for Java, in-process); any other function through the
+ *       AWS SDK's Lambda client ({@code lambda.region},
  *       {@code lambda.endpoint}, {@code lambda.credentials}, else the default chain);
  *   <li>a {@link dev.restgate.spi.ServiceEndpoint} serving the Lambda Invoke API for the local functions, so AWS
  *       SDKs and the AWS CLI can invoke them with an endpoint override.
@@ -46,8 +47,8 @@ public final class LambdaModule implements GatewayModule {
     List<Problem> problems = new ArrayList<>(LambdaClients.check(lambda, source));
     LocalFunctions functions = null;
     try {
-      functions = LocalFunctions.load(lambda, config.source(), config.region(), config.accountId(),
-          context.clock());
+      functions = LocalFunctions.load(lambda, config.source(), context.dataDirectory(), config.region(),
+          config.accountId(), context.clock());
     } catch (ProblemsException e) {
       problems.addAll(e.problems());
     }

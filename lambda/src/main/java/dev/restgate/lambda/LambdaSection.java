@@ -4,11 +4,13 @@ import dev.restgate.config.ConfigContext;
 import dev.restgate.config.ConfigNode;
 import dev.restgate.config.ConfigRules;
 import dev.restgate.config.ConfigSection;
+import dev.restgate.lambda.FunctionConfig.Isolation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,18 +18,23 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code lambda}: the Lambda client settings and the local Java functions. Code URIs are resolved against the
+ * {@code lambda}: the Lambda client settings and the local functions. Code URIs are resolved against the
  * configuration file's directory and must exist.
  */
 public final class LambdaSection implements ConfigSection<LambdaConfig> {
-  static final List<String> KEYS = List.of("region", "endpoint", "credentials", "functions", "invokeApiAuthorization");
+  static final List<String> KEYS =
+      List.of("region", "endpoint", "credentials", "functions", "invokeApiAuthorization", "idleTimeout");
   private static final List<String> CREDENTIAL_KEYS = List.of("accessKeyId", "secretAccessKey", "sessionToken");
   private static final List<String> FUNCTION_KEYS =
-      List.of("functionName", "handler", "codeUri", "timeout", "memorySize", "environment");
+      List.of("functionName", "handler", "codeUri", "timeout", "memorySize", "environment", "runtime", "isolation",
+          "reservedConcurrency");
+  private static final Pattern RUNTIME = Pattern.compile("java(17|21|25)|python3\\.\\d{1,2}|provided(\\.al2|\\.al2023)?");
   private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
   private static final String JAVA_NAME = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
-  private static final Pattern HANDLER =
+  private static final Pattern JAVA_HANDLER =
       Pattern.compile(JAVA_NAME + "(\\." + JAVA_NAME + ")*(::" + JAVA_NAME + ")?");
+  private static final Pattern PYTHON_HANDLER = Pattern.compile("[A-Za-z_][\\w/.-]*\\.[A-Za-z_]\\w*");
+  private static final Pattern ANY_HANDLER = Pattern.compile("\\S{1,128}");
   private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]+");
   private static final int MAX_ENVIRONMENT_BYTES = 4096;
 
@@ -50,7 +57,13 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
     return new LambdaConfig(node.field("region").string(ConfigRules.REGION, ConfigRules.REGION_RULE),
         endpoint(node.field("endpoint")), credentials(node.field("credentials")),
         functions(node.field("functions"), context),
-        !"NONE".equals(node.field("invokeApiAuthorization").oneOf(List.of("AWS_IAM", "NONE"))));
+        !"NONE".equals(node.field("invokeApiAuthorization").oneOf(List.of("AWS_IAM", "NONE"))),
+        idleTimeout(node.field("idleTimeout")));
+  }
+
+  private static Duration idleTimeout(ConfigNode node) {
+    Integer seconds = node.integer(1, 86_400);
+    return seconds == null ? null : Duration.ofSeconds(seconds);
   }
 
   private static String endpoint(ConfigNode node) {
@@ -93,16 +106,58 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
           function.field("functionName").problem("is also the name of " + first + "; function names are unique");
         }
       }
-      String handler = function.field("handler").required().string(HANDLER,
-          "use a Java class name, com.example.Handler, or a method, com.example.Handler::handleRequest");
+      String runtime = runtime(function.field("runtime"));
+      Isolation isolation = isolation(function.field("isolation"), runtime);
+      String handler = handler(function.field("handler"), runtime);
       Integer timeout = function.field("timeout").integer(1, 900);
       Integer memorySize = function.field("memorySize").integer(128, 10240);
+      Integer reserved = function.field("reservedConcurrency").integer(1, 1000);
       functions.add(new FunctionConfig(name, handler, codeUri(function.field("codeUri"), context),
           timeout == null ? FunctionConfig.DEFAULT_TIMEOUT_SECONDS : timeout,
           memorySize == null ? FunctionConfig.DEFAULT_MEMORY_SIZE : memorySize,
-          environment(function.field("environment"))));
+          environment(function.field("environment")), runtime, isolation,
+          reserved == null ? FunctionConfig.DEFAULT_RESERVED_CONCURRENCY : reserved));
     }
     return functions;
+  }
+
+  /** AWS's identifier of a runtime this gateway runs; Node.js is refused with what to use instead. */
+  private static String runtime(ConfigNode node) {
+    String runtime = node.string();
+    if (runtime == null) {
+      return FunctionConfig.DEFAULT_RUNTIME;
+    }
+    if (runtime.startsWith("nodejs")) {
+      node.problem("\"" + runtime + "\" is not supported yet: local functions run java17, java21, java25, python3.x, "
+          + "provided and provided.al2023; run a Node.js function as a custom runtime (provided) or remotely");
+    } else if (!RUNTIME.matcher(runtime).matches()) {
+      node.problem("\"" + runtime + "\" is not a runtime local functions run: use java17, java21, java25, python3.x "
+          + "(such as python3.12), provided or provided.al2023");
+    }
+    return runtime;
+  }
+
+  /** {@code process} unless asked otherwise; {@code in-process} exists for Java only. */
+  private static Isolation isolation(ConfigNode node, String runtime) {
+    String isolation = node.oneOf(List.of("process", "in-process"));
+    if (!"in-process".equals(isolation)) {
+      return Isolation.PROCESS;
+    }
+    if (!runtime.startsWith("java")) {
+      node.problem("in-process runs Java functions only; runtime " + runtime + " needs isolation: process");
+    }
+    return Isolation.IN_PROCESS;
+  }
+
+  private static String handler(ConfigNode node, String runtime) {
+    if (runtime.startsWith("java")) {
+      return node.required().string(JAVA_HANDLER,
+          "use a Java class name, com.example.Handler, or a method, com.example.Handler::handleRequest");
+    }
+    if (runtime.startsWith("python")) {
+      return node.required().string(PYTHON_HANDLER, "use module.function, such as app.handler");
+    }
+    return node.required().string(ANY_HANDLER, "use 1 to 128 characters without spaces");
   }
 
   /** The function's code, which live reload watches. */

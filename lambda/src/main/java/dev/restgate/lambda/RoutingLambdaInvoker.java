@@ -13,7 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The gateway's {@link LambdaInvoker}: a function whose name (from a name or any ARN, whatever its region and
- * account) is a local function runs in-process; every other function is invoked through the Lambda API.
+ * account) is a local function runs locally (in its worker processes, or in-process); every other function is
+ * invoked through the Lambda API.
  */
 final class RoutingLambdaInvoker implements LambdaInvoker {
   private final LocalFunctions local;

@@ -44,6 +44,11 @@ final class Fixtures {
     this.helloJar = helloJar;
   }
 
+  /** Functions of other runtimes, one directory each, used as they are: {@code python}, {@code shell}. */
+  static Path runtimes() {
+    return Path.of(System.getProperty("restgate.test.runtimes"));
+  }
+
   static synchronized Fixtures get() {
     if (built == null) {
       try {

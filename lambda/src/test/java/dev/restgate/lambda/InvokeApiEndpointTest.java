@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restgate.http.GatewayRequest;
 import dev.restgate.http.GatewayResponse;
 import dev.restgate.http.Headers;
-import dev.restgate.lambda.internal.local.LocalFunction;
+import dev.restgate.lambda.internal.local.InProcessFunction;
 import dev.restgate.spi.CallRefusal;
 import dev.restgate.spi.ServiceCall;
 import dev.restgate.spi.ServiceEndpoint;
@@ -157,7 +157,7 @@ class InvokeApiEndpointTest {
 
   @Test
   void invocationsPastTheConcurrencyLimitAreThrottled() throws Exception {
-    for (int i = 0; i < LocalFunction.MAX_CONCURRENT_INVOCATIONS; i++) {
+    for (int i = 0; i < InProcessFunction.MAX_CONCURRENT_INVOCATIONS; i++) {
       GatewayResponse accepted = call(post("/2015-03-31/functions/crowded/invocations", "{}", "X-Amz-Invocation-Type", "Event"));
       assertThat(accepted.status()).isEqualTo(202);
     }

@@ -18,11 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -49,12 +45,7 @@ class InvokeApiOverHttpTest {
         function("context", "fixture.ContextReport", fixtures.classesDirectory),
         function("failing", "fixture.Failing", fixtures.classesDirectory),
         function("mailbox", "fixture.Mailbox", fixtures.classesDirectory))).build(), data);
-    lambda = LambdaClient.builder()
-        .endpointOverride(server.uri(""))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-        .httpClient(Apache5HttpClient.create())
-        .build();
+    lambda = LocalFunctionTests.lambdaClient(server);
   }
 
   @AfterAll

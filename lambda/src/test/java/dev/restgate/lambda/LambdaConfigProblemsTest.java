@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.restgate.lambda.CredentialsConfig;
 import dev.restgate.lambda.FunctionConfig;
+import dev.restgate.lambda.FunctionConfig.Isolation;
 import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
@@ -34,8 +35,8 @@ class LambdaConfigProblemsTest {
         function("raw", "fixture.RawHandler", dir),
         function("broken", "fixture.BrokenConstructor", dir),
         function("nocode", "fixture.Echo", dir.resolve("nowhere")),
-        new FunctionConfig("slow", "fixture.Echo", dir, 901, 64, Map.of()),
-        function("spaced", "fixture.Echo is here", dir)), true);
+        new FunctionConfig("slow", "fixture.Echo", dir, 901, 64, Map.of(), null, Isolation.IN_PROCESS, 0),
+        function("spaced", "fixture.Echo is here", dir)), true, null);
     Path source = Path.of("conf", "gateway.yaml");
     LambdaModule module = new LambdaModule();
 
@@ -81,7 +82,8 @@ class LambdaConfigProblemsTest {
   @Test
   void unsetTimeoutAndMemoryTakeTheAwsDefaults() throws Exception {
     LambdaConfig lambda = LocalFunctionTests.lambda(
-        new FunctionConfig("context", "fixture.ContextReport", fixtures.classesDirectory, 0, 0, null));
+        new FunctionConfig("context", "fixture.ContextReport", fixtures.classesDirectory, 0, 0, null, null,
+            Isolation.IN_PROCESS, 0));
     TestModuleContext context = new TestModuleContext(lambda, Clock.systemUTC());
     new LambdaModule().configure(context);
     try {

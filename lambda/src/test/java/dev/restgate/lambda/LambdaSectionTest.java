@@ -42,6 +42,49 @@ class LambdaSectionTest {
   }
 
   @Test
+  void runtimeIsolationAndConcurrencyDefaultToJavaInWorkerProcesses() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("functions/app/app.py", "def handler(event, context): return 1\n");
+    LambdaConfig lambda = files.load("""
+        lambda:
+          idleTimeout: 30
+          functions:
+            - {functionName: java, handler: com.example.Hello, codeUri: functions/app}
+            - {functionName: py, handler: app.handler, codeUri: functions/app, runtime: python3.12,
+               reservedConcurrency: 3}
+            - {functionName: fast, handler: com.example.Hello, codeUri: functions/app, isolation: in-process}
+        """).section(LambdaConfig.class).orElseThrow();
+
+    assertThat(lambda.idleTimeout()).hasSeconds(30);
+    FunctionConfig java = lambda.functions().get(0);
+    assertThat(java.runtime()).isEqualTo("java21");
+    assertThat(java.isolation()).isEqualTo(FunctionConfig.Isolation.PROCESS);
+    assertThat(java.reservedConcurrency()).isEqualTo(FunctionConfig.DEFAULT_RESERVED_CONCURRENCY);
+    assertThat(lambda.functions().get(1).runtime()).isEqualTo("python3.12");
+    assertThat(lambda.functions().get(1).reservedConcurrency()).isEqualTo(3);
+    assertThat(lambda.functions().get(2).isolation()).isEqualTo(FunctionConfig.Isolation.IN_PROCESS);
+  }
+
+  @Test
+  void unsupportedRuntimesAndIsolationsAreProblems() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("functions/app/app.py", "");
+
+    assertThat(files.messages("""
+        lambda:
+          idleTimeout: 0
+          functions:
+            - {functionName: node, handler: index.handler, codeUri: functions/app, runtime: nodejs20.x}
+            - {functionName: ruby, handler: app.handler, codeUri: functions/app, runtime: ruby3.3}
+            - {functionName: py, handler: app.handler, codeUri: functions/app, runtime: python3.12,
+               isolation: in-process}
+            - {functionName: many, handler: a.B, codeUri: functions/app, reservedConcurrency: 1001}
+        """)).containsOnlyKeys("/lambda/idleTimeout", "/lambda/functions/0/runtime", "/lambda/functions/1/runtime",
+        "/lambda/functions/2/isolation", "/lambda/functions/3/reservedConcurrency")
+        .hasEntrySatisfying("/lambda/functions/0/runtime", m -> assertThat(m).contains("not supported yet"));
+  }
+
+  @Test
   void theInvokeApiCheckIsTurnedOffOnlyByNone() throws Exception {
     ConfigFiles files = new ConfigFiles(dir);
 

@@ -13,11 +13,11 @@ import java.util.Set;
  * The error documents the AWS Java runtime answers for a failed invocation, and the text it logs for them. Stack
  * traces stop at the first frame of this runtime, as the AWS runtime cuts its own frames off.
  */
-final class FunctionErrors {
+public final class FunctionErrors {
   /** What {@code X-Amz-Function-Error} says for every error the Java runtime reports. */
-  static final String UNHANDLED = "Unhandled";
+  public static final String UNHANDLED = "Unhandled";
   /** The largest response AWS returns from a synchronous invocation. */
-  static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
+  public static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
   private static final String RUNTIME_PACKAGE = "dev.restgate.lambda.";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +30,7 @@ final class FunctionErrors {
   }
 
   /** The document AWS answers when a function runs past its timeout. */
-  static byte[] timedOut(String requestId, int timeoutSeconds) {
+  public static byte[] timedOut(String requestId, int timeoutSeconds) {
     ObjectNode node = JSON.createObjectNode();
     node.put("errorType", "Sandbox.Timedout");
     node.put("errorMessage", "RequestId: " + requestId + " Error: Task timed out after " + timeoutSeconds
@@ -39,10 +39,22 @@ final class FunctionErrors {
   }
 
   /** The document AWS answers when a function's response is larger than {@link #MAX_RESPONSE_BYTES}. */
-  static byte[] responseTooLarge() {
+  public static byte[] responseTooLarge() {
     ObjectNode node = JSON.createObjectNode();
     node.put("errorMessage", "Response payload size exceeded maximum allowed payload size (6291556 bytes).");
     node.put("errorType", "Function.ResponseSizeTooLarge");
+    return bytes(node);
+  }
+
+  /**
+   * The document AWS answers when the runtime process ends during an invocation or its init.
+   *
+   * @param exit how it ended, in AWS's words: {@code exit status 3}, {@code signal: killed}
+   */
+  public static byte[] exited(String requestId, String exit) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("errorType", "Runtime.ExitError");
+    node.put("errorMessage", "RequestId: " + requestId + " Error: Runtime exited with error: " + exit);
     return bytes(node);
   }
 

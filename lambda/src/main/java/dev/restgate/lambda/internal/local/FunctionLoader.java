@@ -57,38 +57,47 @@ final class FunctionLoader {
   }
 
   /** The loaded function, or empty after adding what is wrong with it to {@code problems}. */
-  Optional<LocalFunction> load(FunctionConfig function, String pointer, List<Problem> problems) {
+  Optional<InProcessFunction> load(FunctionConfig function, String pointer, List<Problem> problems) {
     int before = problems.size();
     if (!HandlerResolver.isWellFormed(function.handler())) {
       problems.add(problem(pointer + "/handler", "handler must be com.example.Handler or "
           + "com.example.Handler::method, was " + quoted(function.handler())));
     }
-    Path code = function.codeUri() == null ? null : resolve(function.codeUri());
-    if (code == null) {
-      problems.add(problem(pointer + "/codeUri", "codeUri is required: a jar file or a directory of classes"));
-    } else if (!Files.exists(code)) {
-      problems.add(problem(pointer + "/codeUri", "codeUri " + code + " does not exist"));
-    }
-    int timeout = function.timeout() == 0 ? FunctionConfig.DEFAULT_TIMEOUT_SECONDS : function.timeout();
-    if (timeout < 1 || timeout > 900) {
-      problems.add(problem(pointer + "/timeout", "timeout must be 1 to 900 seconds, was " + function.timeout()));
-    }
-    int memory = function.memorySize() == 0 ? FunctionConfig.DEFAULT_MEMORY_SIZE : function.memorySize();
-    if (memory < 128 || memory > 10240) {
-      problems.add(problem(pointer + "/memorySize", "memorySize must be 128 to 10240 MB, was "
-          + function.memorySize()));
-    }
-    if (problems.size() > before) {
+    Optional<Path> code = check(function, pointer, problems);
+    if (problems.size() > before || code.isEmpty()) {
       return Optional.empty();
     }
     if (!function.environment().isEmpty()) {
-      LOG.warn("Function {}: environment variables {} are not visible to System.getenv() in a local function "
-          + "(see docs/lambda.md)", function.functionName(), function.environment().keySet());
+      LOG.warn("Function {}: environment variables {} are not visible to System.getenv() in a function run "
+          + "in-process (see docs/lambda.md)", function.functionName(), function.environment().keySet());
     }
-    return init(function, code, timeout, memory, pointer, problems);
+    return init(function, code.get(), pointer, problems);
   }
 
-  private Optional<LocalFunction> init(FunctionConfig function, Path code, int timeout, int memory, String pointer,
+  /**
+   * Checks the settings every local function has: its code exists, its timeout and memory are in range.
+   *
+   * @return the function's code, resolved, or empty after adding what is wrong to {@code problems}
+   */
+  Optional<Path> check(FunctionConfig function, String pointer, List<Problem> problems) {
+    int before = problems.size();
+    Path code = function.codeUri() == null ? null : resolve(function.codeUri());
+    if (code == null) {
+      problems.add(problem(pointer + "/codeUri", "codeUri is required: a jar, a zip or a directory"));
+    } else if (!Files.exists(code)) {
+      problems.add(problem(pointer + "/codeUri", "codeUri " + code + " does not exist"));
+    }
+    if (function.timeout() < 1 || function.timeout() > 900) {
+      problems.add(problem(pointer + "/timeout", "timeout must be 1 to 900 seconds, was " + function.timeout()));
+    }
+    if (function.memorySize() < 128 || function.memorySize() > 10240) {
+      problems.add(problem(pointer + "/memorySize", "memorySize must be 128 to 10240 MB, was "
+          + function.memorySize()));
+    }
+    return problems.size() > before ? Optional.empty() : Optional.of(code);
+  }
+
+  private Optional<InProcessFunction> init(FunctionConfig function, Path code, String pointer,
       List<Problem> problems) {
     FunctionClassLoader loader = FunctionClassLoader.create(code, FunctionLoader.class.getClassLoader());
     Thread thread = Thread.currentThread();
@@ -98,8 +107,8 @@ final class FunctionLoader {
     try {
       FunctionHandler handler = new HandlerResolver(loader, new PojoSerializers(loader)).resolve(function.handler());
       Duration init = Duration.between(started, clock.instant());
-      return Optional.of(new LocalFunction(function.functionName(), region, accountId, timeout, memory, loader,
-          handler, init, timer, clock));
+      return Optional.of(new InProcessFunction(function.functionName(), region, accountId, function.timeout(),
+          function.memorySize(), loader, handler, init, timer, clock));
     } catch (HandlerException | RuntimeException | LinkageError e) {
       problems.add(problem(pointer + "/handler", "function " + function.functionName() + ": " + e.getMessage()));
       close(loader);

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
  * once, and the last {@link #TAIL_BYTES} bytes are kept for {@code X-Amz-Log-Result}. Thread-safe, since a handler
  * may log from threads of its own.
  */
-final class InvocationLog implements LambdaLogger {
+public final class InvocationLog implements LambdaLogger {
   /** How much of the log {@code X-Amz-Log-Type: Tail} returns. */
   static final int TAIL_BYTES = 4 * 1024;
   private static final int COMPACT_AT = 4 * TAIL_BYTES;
@@ -20,7 +20,7 @@ final class InvocationLog implements LambdaLogger {
   private byte[] kept = new byte[1024];
   private int size;
 
-  InvocationLog(Logger logger) {
+  public InvocationLog(Logger logger) {
     this.logger = logger;
   }
 
@@ -47,17 +47,17 @@ final class InvocationLog implements LambdaLogger {
   }
 
   /** A line of the runtime's own (START, END, REPORT). */
-  void runtime(String line) {
+  public void runtime(String line) {
     write(line, LogLevel.INFO);
   }
 
   /** An error the runtime reports: an unhandled exception, a timeout. */
-  void error(String text) {
+  public void error(String text) {
     write(text, LogLevel.ERROR);
   }
 
   /** The last {@link #TAIL_BYTES} bytes written, cut at a byte boundary as AWS cuts them. */
-  synchronized byte[] tail() {
+  public synchronized byte[] tail() {
     return Arrays.copyOfRange(kept, Math.max(0, size - TAIL_BYTES), size);
   }
 

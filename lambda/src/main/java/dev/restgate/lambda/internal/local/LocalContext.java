@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /** The {@link Context} of one invocation of a local function. */
 final class LocalContext implements Context {
-  private final LocalFunction function;
+  private final InProcessFunction function;
   private final String requestId;
   private final String invokedFunctionArn;
   private final ClientContext clientContext;
@@ -17,7 +17,7 @@ final class LocalContext implements Context {
   private final Clock clock;
   private final LambdaLogger logger;
 
-  LocalContext(LocalFunction function, String requestId, String invokedFunctionArn, ClientContext clientContext,
+  LocalContext(InProcessFunction function, String requestId, String invokedFunctionArn, ClientContext clientContext,
       Instant deadline, Clock clock, LambdaLogger logger) {
     this.function = function;
     this.requestId = requestId;

@@ -1,0 +1,184 @@
+package dev.restgate.lambda.internal.local;
+
+import dev.restgate.lambda.internal.FunctionReference;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Java function run in the gateway's JVM ({@code isolation: in-process}), like one warm AWS execution environment that accepts concurrent requests: one
+ * handler object, called by up to {@link #MAX_CONCURRENT_INVOCATIONS} threads at once, each invocation bounded by
+ * the function's timeout. Logs go to the slf4j logger {@code lambda.<name>}. Thread-safe.
+ */
+public final class InProcessFunction implements LocalFunction {
+  /** Invocations of one function that may run at once; past that, invocations are throttled. */
+  public static final int MAX_CONCURRENT_INVOCATIONS = 100;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private final String name;
+  private final String region;
+  private final String accountId;
+  private final int timeoutSeconds;
+  private final int memorySize;
+  private final FunctionClassLoader loader;
+  private final FunctionHandler handler;
+  private final Duration initDuration;
+  private final ScheduledExecutorService timer;
+  private final Clock clock;
+  private final Logger logger;
+  private final String logStreamName;
+  private final ThreadPoolExecutor workers;
+  private final AtomicBoolean cold = new AtomicBoolean(true);
+
+  InProcessFunction(String name, String region, String accountId, int timeoutSeconds, int memorySize,
+      FunctionClassLoader loader, FunctionHandler handler, Duration initDuration, ScheduledExecutorService timer,
+      Clock clock) {
+    this.name = name;
+    this.region = region;
+    this.accountId = accountId;
+    this.timeoutSeconds = timeoutSeconds;
+    this.memorySize = memorySize;
+    this.loader = loader;
+    this.handler = handler;
+    this.initDuration = initDuration;
+    this.timer = timer;
+    this.clock = clock;
+    this.logger = LoggerFactory.getLogger("lambda." + name);
+    this.logStreamName = InvocationReport.logStreamName(clock.instant());
+    AtomicInteger threads = new AtomicInteger();
+    this.workers = new ThreadPoolExecutor(0, MAX_CONCURRENT_INVOCATIONS, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), task -> {
+          Thread thread = new Thread(task, "lambda-" + name + "-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          thread.setContextClassLoader(loader);
+          return thread;
+        });
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  int memorySize() {
+    return memorySize;
+  }
+
+  String logStreamName() {
+    return logStreamName;
+  }
+
+  @Override
+  public CompletableFuture<Execution> start(InvocationRequest request) {
+    Run run = new Run(request);
+    Future<?> task = workers.submit(run::execute);
+    ScheduledFuture<?> alarm = timer.schedule(() -> run.timeOut(task), timeoutSeconds, TimeUnit.SECONDS);
+    run.result.whenComplete((execution, error) -> alarm.cancel(false));
+    return run.result;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return workers.isShutdown();
+  }
+
+  /** Stops the function's threads (interrupting running invocations) and closes its class loader. */
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    try {
+      loader.close();
+    } catch (IOException e) {
+      logger.warn("Could not close the class loader of function {}", name, e);
+    }
+  }
+
+  /** The state of one invocation; the handler's thread and the timeout race to finish it, and the first one wins. */
+  private final class Run {
+    final CompletableFuture<Execution> result = new CompletableFuture<>();
+    private final InvocationRequest request;
+    private final InvocationLog log = new InvocationLog(logger);
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final Instant started = clock.instant();
+    private volatile long workerThread = -1;
+    private volatile long allocatedAtStart;
+
+    Run(InvocationRequest request) {
+      this.request = request;
+    }
+
+    void execute() {
+      workerThread = Thread.currentThread().getId();
+      allocatedAtStart = allocatedBytes(workerThread);
+      String invokedArn = FunctionReference.arn(region, accountId, name, request.qualifier());
+      LocalContext context = new LocalContext(InProcessFunction.this, request.requestId(), invokedArn,
+          request.clientContext(), started.plusSeconds(timeoutSeconds), clock, log);
+      log.runtime("START RequestId: " + request.requestId() + " Version: " + VERSION);
+      byte[] response;
+      String error = null;
+      try {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handle(new ByteArrayInputStream(request.payload()), out, context);
+        response = out.toByteArray();
+        if (response.length > FunctionErrors.MAX_RESPONSE_BYTES) {
+          response = FunctionErrors.responseTooLarge();
+          error = FunctionErrors.UNHANDLED;
+        }
+      } catch (Throwable t) {
+        if (finished.get()) {
+          return;
+        }
+        log.error(FunctionErrors.reportable(t));
+        response = FunctionErrors.unhandled(t);
+        error = FunctionErrors.UNHANDLED;
+      }
+      if (finished.compareAndSet(false, true)) {
+        complete(response, error, false);
+      }
+    }
+
+    void timeOut(Future<?> task) {
+      if (!finished.compareAndSet(false, true)) {
+        return;
+      }
+      task.cancel(true);
+      log.error(InvocationReport.timedOut(clock.instant(), request.requestId(), timeoutSeconds));
+      complete(FunctionErrors.timedOut(request.requestId(), timeoutSeconds), FunctionErrors.UNHANDLED, true);
+    }
+
+    private void complete(byte[] response, String error, boolean timedOut) {
+      long usedMb = workerThread < 0 ? 0
+          : (allocatedBytes(workerThread) - allocatedAtStart + (1 << 20) - 1) >> 20;
+      String report = InvocationReport.report(request.requestId(), Duration.between(started, clock.instant()),
+          memorySize, usedMb, cold.getAndSet(false) ? initDuration : null, timedOut);
+      log.runtime("END RequestId: " + request.requestId());
+      log.runtime(report);
+      result.complete(new Execution(request.requestId(), response, error, log.tail()));
+    }
+  }
+
+  /** Bytes the thread allocated so far, where the JVM counts them; a stand-in for memory used per invocation. */
+  private static long allocatedBytes(long threadId) {
+    if (THREADS instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemoryEnabled()) {
+      return Math.max(0, counting.getThreadAllocatedBytes(threadId));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,160 @@
+package dev.restgate.lambda.internal.process;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import dev.restgate.lambda.FunctionConfig;
+import dev.restgate.lambda.internal.local.LocalFunction;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
+
+/**
+ * How a worker process of one function is started: the runtime's program (AWS's own runtime interface clients for
+ * Java and Python, the package's {@code bootstrap} for custom runtimes), the environment AWS sets and nothing of the
+ * gateway's, all behind a watchdog shell that kills the function when the gateway's end of its stdin closes, which
+ * the kernel does when the gateway dies, even by {@code kill -9}.
+ */
+final class RuntimeCommand {
+  /** A fixed PATH, so the gateway's own never leaks into functions. */
+  static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  /**
+   * Runs "$@" with /dev/null as stdin, kills it when stdin (fd 3 here, since an asynchronous list's own stdin is
+   * /dev/null) reaches EOF, and ends with the function's status when the function ends first.
+   */
+  private static final String WATCHDOG = "exec 3<&0; \"$@\" </dev/null 3<&- & c=$!; "
+      + "(read -r _ <&3; kill -KILL $c 2>/dev/null) & w=$!; wait $c; s=$?; kill $w 2>/dev/null; exit $s";
+
+  private final List<String> program;
+  private final Path taskRoot;
+  private final Map<String, String> environment;
+
+  private RuntimeCommand(List<String> program, Path taskRoot, Map<String, String> environment) {
+    this.program = program;
+    this.taskRoot = taskRoot;
+    this.environment = environment;
+  }
+
+  /**
+   * The command of {@code function}, whose code is in {@code taskRoot}.
+   *
+   * @throws IOException when the runtime cannot run here, saying what to install or fix
+   */
+  static RuntimeCommand of(FunctionConfig function, Path taskRoot, String region) throws IOException {
+    String runtime = function.runtime();
+    List<String> program = new ArrayList<>();
+    Map<String, String> extra = new LinkedHashMap<>();
+    if (runtime.startsWith("java")) {
+      program.add(ProcessHandle.current().info().command()
+          .orElseThrow(() -> new IOException("the gateway's java command is unknown, so Java workers cannot start")));
+      program.addAll(List.of("-Xmx" + (function.memorySize() * 85 / 100) + "m", "-XX:+TieredCompilation",
+          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", javaRuntimeClassPath(), AWSLambda.class.getName(),
+          function.handler()));
+    } else if (runtime.startsWith("python")) {
+      program.addAll(List.of(python(taskRoot), "-m", "awslambdaric", function.handler()));
+      extra.put("PYTHONPATH", taskRoot.toString());
+      extra.put("PYTHONUNBUFFERED", "1");
+    } else {
+      Path bootstrap = taskRoot.resolve("bootstrap");
+      if (!Files.isRegularFile(bootstrap)) {
+        throw new IOException("the package of " + function.functionName() + " has no bootstrap file at its root, "
+            + "which runtime " + runtime + " runs");
+      }
+      if (!Files.isExecutable(bootstrap) && !bootstrap.toFile().setExecutable(true)) {
+        throw new IOException(bootstrap + " is not executable: chmod +x it");
+      }
+      program.add(bootstrap.toString());
+    }
+    return new RuntimeCommand(List.copyOf(program), taskRoot, environment(function, taskRoot, region, extra));
+  }
+
+  /**
+   * Starts one worker answering the Runtime API at {@code runtimeApi} ({@code host:port}). The returned process is
+   * the watchdog; its stdin is the gateway's to hold open, and closing it kills the function.
+   */
+  Process start(String runtimeApi, String logStreamName) throws IOException {
+    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WATCHDOG, "lambda-watchdog"));
+    command.addAll(program);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.clear();
+    env.putAll(environment);
+    env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+    env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
+    return builder.start();
+  }
+
+  /** The function's variables first, so the ones AWS reserves always hold what the runtime set. */
+  private static Map<String, String> environment(FunctionConfig function, Path taskRoot, String region,
+      Map<String, String> extra) {
+    Map<String, String> env = new LinkedHashMap<>(function.environment());
+    env.putAll(extra);
+    env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", LocalFunction.VERSION);
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
+    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    env.put("AWS_REGION", region);
+    env.put("AWS_DEFAULT_REGION", region);
+    env.put("_HANDLER", function.handler());
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.functionName());
+    env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
+    env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+    env.put("TZ", ":UTC");
+    env.put("LANG", "en_US.UTF-8");
+    env.put("PATH", PATH);
+    return Map.copyOf(env);
+  }
+
+  /** The jars of AWS's Java runtime interface client and what it needs, wherever the gateway loaded them from. */
+  private static String javaRuntimeClassPath() throws IOException {
+    Set<String> jars = new LinkedHashSet<>();
+    for (Class<?> type : List.of(AWSLambda.class, Context.class, PojoSerializer.class,
+        SdkInternalThreadLocal.class)) {
+      try {
+        jars.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+      } catch (URISyntaxException | RuntimeException e) {
+        throw new IOException("cannot find the jar of " + type.getName() + " for Java workers", e);
+      }
+    }
+    return String.join(File.pathSeparator, jars);
+  }
+
+  /**
+   * The real interpreter behind {@code python3} on the gateway's PATH (version managers' shims need variables
+   * workers do not get), checked to import {@code awslambdaric} with the function's directory on its path.
+   */
+  private static String python(Path taskRoot) throws IOException {
+    ProcessBuilder probe = new ProcessBuilder("python3", "-c",
+        "import sys, awslambdaric; print(sys.executable)").directory(taskRoot.toFile()).redirectErrorStream(true);
+    probe.environment().put("PYTHONPATH", taskRoot.toString());
+    Process process;
+    try {
+      process = probe.start();
+    } catch (IOException e) {
+      throw new IOException("python3 is not on the gateway's PATH: install Python 3 to run python3.x functions", e);
+    }
+    String output = new String(process.getInputStream().readAllBytes()).strip();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IOException("python3 cannot import awslambdaric, AWS's Python runtime interface client: run "
+            + "`python3 -m pip install awslambdaric` (or bundle it in the function's package)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while looking for python3", e);
+    }
+    String[] lines = output.split("\n");
+    return lines[lines.length - 1].strip();
+  }
+}
