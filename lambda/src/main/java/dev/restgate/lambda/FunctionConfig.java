@@ -17,9 +17,11 @@ import java.util.Map;
  * @param isolation whether the function runs in worker processes or inside the gateway's JVM
  * @param reservedConcurrency the most worker processes (and so concurrent invocations) of the function, 1 to 1000
  *     (0 for {@link #DEFAULT_RESERVED_CONCURRENCY})
+ * @param asyncInvoke retries and failure destination of {@code Event} invocations; null for AWS's defaults
  */
 public record FunctionConfig(String functionName, String handler, Path codeUri, int timeout, int memorySize,
-    Map<String, String> environment, String runtime, Isolation isolation, int reservedConcurrency) {
+    Map<String, String> environment, String runtime, Isolation isolation, int reservedConcurrency,
+    AsyncInvokeConfig asyncInvoke) {
   public static final int DEFAULT_TIMEOUT_SECONDS = 3;
   public static final int DEFAULT_MEMORY_SIZE = 128;
   public static final String DEFAULT_RUNTIME = "java21";
@@ -41,5 +43,6 @@ public record FunctionConfig(String functionName, String handler, Path codeUri, 
     runtime = runtime == null ? DEFAULT_RUNTIME : runtime;
     isolation = isolation == null ? Isolation.PROCESS : isolation;
     reservedConcurrency = reservedConcurrency == 0 ? DEFAULT_RESERVED_CONCURRENCY : reservedConcurrency;
+    asyncInvoke = asyncInvoke == null ? AsyncInvokeConfig.DEFAULT : asyncInvoke;
   }
 }

@@ -1,6 +1,7 @@
 package dev.restgate.lambda;
 
 import dev.restgate.lambda.internal.FunctionReference;
+import dev.restgate.lambda.internal.async.AsyncInvocations;
 import dev.restgate.lambda.internal.local.Execution;
 import dev.restgate.lambda.internal.local.InvocationRequest;
 import dev.restgate.lambda.internal.local.LocalFunction;
@@ -9,7 +10,6 @@ import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.RequestIds;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The gateway's {@link LambdaInvoker}: a function whose name (from a name or any ARN, whatever its region and
@@ -18,10 +18,12 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class RoutingLambdaInvoker implements LambdaInvoker {
   private final LocalFunctions local;
+  private final AsyncInvocations async;
   private final LambdaInvoker remote;
 
-  RoutingLambdaInvoker(LocalFunctions local, LambdaInvoker remote) {
+  RoutingLambdaInvoker(LocalFunctions local, AsyncInvocations async, LambdaInvoker remote) {
     this.local = local;
+    this.async = async;
     this.remote = remote;
   }
 
@@ -36,7 +38,7 @@ final class RoutingLambdaInvoker implements LambdaInvoker {
     return new Result(execution.payload(), execution.functionError(), LocalFunction.VERSION, null);
   }
 
-  /** A local function gets the event on its own queue, as {@code Event} invocations of the Invoke API do. */
+  /** A local function's event goes to its durable queue, as {@code Event} invocations of the Invoke API do. */
   @Override
   public void invokeAsync(Invocation invocation) throws LambdaInvokeException {
     Optional<FunctionReference> reference = FunctionReference.parse(invocation.function());
@@ -45,12 +47,7 @@ final class RoutingLambdaInvoker implements LambdaInvoker {
       remote.invokeAsync(invocation);
       return;
     }
-    try {
-      function.get().start(request(invocation, reference.get()));
-    } catch (RejectedExecutionException e) {
-      throw new LambdaInvokeException(LambdaInvokeException.Reason.THROTTLED,
-          "Rate Exceeded: function " + reference.get().name() + " has no room for another event", e);
-    }
+    async.enqueue(function.get(), request(invocation, reference.get()));
   }
 
   private static InvocationRequest request(Invocation invocation, FunctionReference reference) {

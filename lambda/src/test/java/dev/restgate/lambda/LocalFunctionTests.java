@@ -28,11 +28,11 @@ final class LocalFunctionTests {
   }
 
   static FunctionConfig function(String name, String handler, Path codeUri, int timeoutSeconds) {
-    return new FunctionConfig(name, handler, codeUri, timeoutSeconds, 256, Map.of(), null, Isolation.IN_PROCESS, 0);
+    return new FunctionConfig(name, handler, codeUri, timeoutSeconds, 256, Map.of(), null, Isolation.IN_PROCESS, 0, null);
   }
 
   static LambdaConfig lambda(FunctionConfig... functions) {
-    return new LambdaConfig(null, null, null, List.of(functions), true, null);
+    return new LambdaConfig(null, null, null, List.of(functions), true, null, null);
   }
 
   /**
@@ -40,7 +40,7 @@ final class LocalFunctionTests {
    * module's tests run without the module that checks them, which has its own tests of signed calls.
    */
   static LambdaConfig unsignedInvokeApi(FunctionConfig... functions) {
-    return new LambdaConfig(null, null, null, List.of(functions), false, null);
+    return new LambdaConfig(null, null, null, List.of(functions), false, null, null);
   }
 
   /** The AWS SDK's Lambda client against the gateway's Invoke API, as users point it with an endpoint override. */

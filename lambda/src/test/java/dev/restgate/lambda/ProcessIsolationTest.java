@@ -42,11 +42,11 @@ class ProcessIsolationTest {
 
   static FunctionConfig java(String name, String handler, Path code, int timeout, int reservedConcurrency) {
     return new FunctionConfig(name, handler, code, timeout, 256, Map.of("TABLE_NAME", "pets"), "java17",
-        Isolation.PROCESS, reservedConcurrency);
+        Isolation.PROCESS, reservedConcurrency, null);
   }
 
   static LambdaConfig lambda(FunctionConfig... configs) {
-    return new LambdaConfig(null, null, null, List.of(configs), false, Duration.ofSeconds(1));
+    return new LambdaConfig(null, null, null, List.of(configs), false, Duration.ofSeconds(1), null);
   }
 
   @BeforeAll
@@ -59,7 +59,7 @@ class ProcessIsolationTest {
         java("sleeper", "fixture.Sleeper", classes, 1, 1),
         java("exit", "fixture.Exit", classes, 10, 1),
         new FunctionConfig("shell", "function.handler", Fixtures.runtimes().resolve("shell"), 10, 128, Map.of(),
-            "provided.al2023", Isolation.PROCESS, 2)), null, data, "us-east-1", "123456789012", Clock.systemUTC());
+            "provided.al2023", Isolation.PROCESS, 2, null)), null, data, "us-east-1", "123456789012", Clock.systemUTC());
   }
 
   @AfterAll
