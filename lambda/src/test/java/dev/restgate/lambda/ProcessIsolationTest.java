@@ -2,6 +2,7 @@ package dev.restgate.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -121,7 +122,14 @@ class ProcessIsolationTest {
     List<CompletableFuture<Execution>> running = new ArrayList<>();
     running.add(function("gate").start(request(event)));
     running.add(function("gate").start(request(event)));
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (started(gate) < 2) {
+      for (CompletableFuture<Execution> invocation : running) {
+        if (invocation.isDone()) {
+          fail("an invocation ended before the gate opened: " + text(invocation.get().payload()));
+        }
+      }
+      assertThat(System.nanoTime()).as("two workers did not start within two minutes").isLessThan(deadline);
       Thread.sleep(20);
     }
 
