@@ -7,9 +7,11 @@ import dev.restgate.lambda.FunctionConfig;
 import dev.restgate.lambda.internal.local.LocalFunction;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,8 +60,8 @@ final class RuntimeCommand {
       program.add(ProcessHandle.current().info().command()
           .orElseThrow(() -> new IOException("the gateway's java command is unknown, so Java workers cannot start")));
       program.addAll(List.of("-Xmx" + (function.memorySize() * 85 / 100) + "m", "-XX:+TieredCompilation",
-          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", javaRuntimeClassPath(), AWSLambda.class.getName(),
-          function.handler()));
+          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-D" + NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary(),
+          "-cp", javaRuntimeClassPath(), AWSLambda.class.getName(), function.handler()));
     } else if (runtime.startsWith("python")) {
       program.addAll(List.of(python(taskRoot), "-m", "awslambdaric", function.handler()));
       extra.put("PYTHONPATH", taskRoot.toString());
@@ -116,6 +118,37 @@ final class RuntimeCommand {
   }
 
   /** The jars of AWS's Java runtime interface client and what it needs, wherever the gateway loaded them from. */
+  /** Where the Java runtime interface client loads its native library from when set, instead of unpacking it. */
+  private static final String NATIVE_LIBRARY_PROPERTY =
+      "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+  private static Path nativeLibrary;
+
+  /**
+   * The runtime interface client's native library, unpacked once per gateway into a file of its own. Left to
+   * itself, each worker JVM unpacks it to the one path {@code /tmp/.libaws-lambda-jni.so}, and a worker starting
+   * while another rewrites that file crashes (SIGBUS) loading it.
+   */
+  private static synchronized String nativeLibrary() throws IOException {
+    if (nativeLibrary != null && Files.isRegularFile(nativeLibrary)) {
+      return nativeLibrary.toString();
+    }
+    String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+    boolean musl = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("x86_64") ? "x86_64" : "aarch64")
+        + ".so.1"));
+    String name = "/jni/libaws-lambda-jni.linux" + (musl ? "_musl-" : "-") + arch + ".so";
+    try (InputStream library = AWSLambda.class.getResourceAsStream(name)) {
+      if (library == null) {
+        throw new IOException("the Java runtime interface client has no native library " + name + " for this "
+            + "machine, so Java functions cannot run in worker processes; use isolation: in-process");
+      }
+      Path unpacked = Files.createTempFile("restgate-lambda-jni", ".so");
+      unpacked.toFile().deleteOnExit();
+      Files.copy(library, unpacked, StandardCopyOption.REPLACE_EXISTING);
+      nativeLibrary = unpacked;
+      return unpacked.toString();
+    }
+  }
+
   private static String javaRuntimeClassPath() throws IOException {
     Set<String> jars = new LinkedHashSet<>();
     for (Class<?> type : List.of(AWSLambda.class, Context.class, PojoSerializer.class,
