@@ -3,6 +3,7 @@ package dev.restgate.lambda;
 import dev.restgate.config.ConfigContext;
 import dev.restgate.config.ConfigNode;
 import dev.restgate.lambda.FunctionConfig.Isolation;
+import dev.restgate.lambda.internal.local.LocalFunction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  * published and aliases created, so that a qualifier that cannot work is found at load time.
  */
 final class FunctionVersionsReader {
-  static final String LATEST = "$LATEST";
   private static final List<String> VERSION_KEYS =
       List.of("version", "codeUri", "handler", "environment", "timeout", "memorySize", "runtime");
   private static final List<String> ALIAS_KEYS = List.of("name", "functionVersion", "routingConfig");
@@ -89,11 +89,11 @@ final class FunctionVersionsReader {
       }
       ConfigNode versionNode = entry.field("functionVersion");
       String version = versionNode.required().string();
-      if (version != null && !version.equals(LATEST) && !known.contains(version)) {
+      if (version != null && !version.equals(LocalFunction.LATEST) && !known.contains(version)) {
         versionNode.problem(unknownVersion(version, known, "use $LATEST or "));
       }
       Map<String, Double> weights = weights(entry.field("routingConfig"), version, known);
-      if (!weights.isEmpty() && LATEST.equals(version)) {
+      if (!weights.isEmpty() && LocalFunction.LATEST.equals(version)) {
         versionNode.problem("an alias with a routingConfig points to published versions only, as on AWS; "
             + "name a version number instead of $LATEST");
       }

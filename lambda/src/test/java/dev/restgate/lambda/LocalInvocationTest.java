@@ -42,7 +42,7 @@ class LocalInvocationTest {
         function("copy", "fixture.Methods::copy", fixtures.classesDirectory),
         function("nothing", "fixture.Methods::nothing", fixtures.classesDirectory),
         function("counter", "fixture.Counter", fixtures.classesDirectory),
-        aliased(function("context", "fixture.ContextReport", fixtures.classesDirectory), "live"),
+        aliased(function("context", "fixture.ContextReport", fixtures.classesDirectory), "live", "blue"),
         function("custom", "fixture.Shout", fixtures.serializingDirectory)), CLOCK);
     configuration = context;
     new LambdaModule().configure(context);
