@@ -1,5 +1,8 @@
 package dev.restgate;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.http.Body;
 import dev.restgate.http.GatewayRequest;
@@ -14,8 +17,9 @@ import dev.restgate.internal.routing.Resolution;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayModule;
-import dev.restgate.spi.ManagedConfiguration;
 import dev.restgate.spi.GatewayResponseType;
+import dev.restgate.spi.HealthCheck;
+import dev.restgate.spi.ManagedConfiguration;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
 import dev.restgate.spi.RequestIds;
@@ -47,8 +51,10 @@ import org.slf4j.MDC;
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-  /** The gateway's own health check, answered when no invoke URL claims the request. */
+  /** The gateway's own health check (liveness), answered when no invoke URL claims the request. */
   public static final String HEALTH_PATH = "/_health";
+  /** The readiness probe: the configuration is served and what it needs (shared stores) answers. */
+  public static final String READY_PATH = "/_health/ready";
   /** Picks canary requests unless a test injects its own source. */
   private static final RandomGenerator THREAD_LOCAL_RANDOM = () -> ThreadLocalRandom.current().nextLong();
 
@@ -57,10 +63,12 @@ public final class Gateway implements AutoCloseable {
   private final HttpClients httpClients;
   private final ConfigurationCompiler compiler;
   private final AtomicReference<CompiledConfiguration> serving;
+  private final List<HealthCheck> healthChecks;
 
   private Gateway(Clock clock, List<GatewayModule> modules, HttpClients httpClients, ConfigurationCompiler compiler,
-      CompiledConfiguration first) {
+      CompiledConfiguration first, List<HealthCheck> healthChecks) {
     this.clock = clock;
+    this.healthChecks = List.copyOf(healthChecks);
     this.modules = modules;
     this.httpClients = httpClients;
     this.compiler = compiler;
@@ -148,7 +156,13 @@ public final class Gateway implements AutoCloseable {
           return serviceCall(endpoint, request, configuration);
         }
       }
-      return HEALTH_PATH.equals(request.rawPath()) && "GET".equals(request.method()) ? health() : unserved();
+      if ("GET".equals(request.method()) && HEALTH_PATH.equals(request.rawPath())) {
+        return health();
+      }
+      if ("GET".equals(request.method()) && READY_PATH.equals(request.rawPath())) {
+        return ready(configuration);
+      }
+      return unserved();
     }
     Exchange exchange = new Exchange(request, RequestIds.requestId(), RequestIds.extendedRequestId(), clock.instant());
     MDC.put("requestId", exchange.requestId());
@@ -182,6 +196,36 @@ public final class Gateway implements AutoCloseable {
 
   private static GatewayResponse health() {
     GatewayResponse response = GatewayResponse.json(200, "{\"status\":\"UP\"}");
+    response.headers().add("Cache-Control", "no-store");
+    return response;
+  }
+
+  /**
+   * The readiness probe: {@code 200} with every check {@code UP}, else {@code 503} naming what is not ready and
+   * why. The configuration check says how many APIs are served.
+   */
+  private GatewayResponse ready(CompiledConfiguration configuration) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    ArrayNode checks = JsonNodeFactory.instance.arrayNode();
+    checks.addObject().put("name", "configuration").put("status", "UP")
+        .put("detail", configuration.config().restApis().size() + " REST API(s)");
+    boolean ready = true;
+    List<HealthCheck> all = new ArrayList<>(healthChecks);
+    all.addAll(configuration.healthChecks());
+    for (HealthCheck check : all) {
+      Optional<String> problem;
+      try {
+        problem = check.problem();
+      } catch (RuntimeException e) {
+        problem = Optional.of(String.valueOf(e));
+      }
+      ObjectNode entry = checks.addObject().put("name", check.name()).put("status", problem.isEmpty() ? "UP" : "DOWN");
+      problem.ifPresent(reason -> entry.put("reason", reason));
+      ready &= problem.isEmpty();
+    }
+    body.put("status", ready ? "UP" : "DOWN");
+    body.set("checks", checks);
+    GatewayResponse response = GatewayResponse.json(ready ? 200 : 503, body.toString());
     response.headers().add("Cache-Control", "no-store");
     return response;
   }
@@ -306,6 +350,7 @@ public final class Gateway implements AutoCloseable {
     private ClassLoader classLoader = Gateway.class.getClassLoader();
     private RandomGenerator random = THREAD_LOCAL_RANDOM;
     private ManagedConfiguration managed;
+    private final List<HealthCheck> healthChecks = new ArrayList<>();
 
     private Builder(GatewayConfig config) {
       this.config = Objects.requireNonNull(config);
@@ -343,6 +388,12 @@ public final class Gateway implements AutoCloseable {
       return this;
     }
 
+    /** Adds {@code check} to the readiness probe for as long as the gateway runs (a store outside the modules). */
+    public Builder healthCheck(HealthCheck check) {
+      healthChecks.add(Objects.requireNonNull(check));
+      return this;
+    }
+
     /**
      * Starts the gateway.
      *
@@ -363,7 +414,8 @@ public final class Gateway implements AutoCloseable {
         }
         ConfigurationCompiler compiler = new ConfigurationCompiler(modules, registry, httpClients, dataDirectory,
             clock, random, managed);
-        Gateway gateway = new Gateway(clock, List.copyOf(modules), httpClients, compiler, compiler.compile(config));
+        Gateway gateway = new Gateway(clock, List.copyOf(modules), httpClients, compiler, compiler.compile(config),
+            healthChecks);
         modules.forEach(module -> LOG.info("Module {} started", module.name()));
         started = true;
         return gateway;

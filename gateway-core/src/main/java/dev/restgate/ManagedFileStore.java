@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The objects created at run time in a JSON file, written whole beside it and then moved into place, so a crash
@@ -68,6 +69,12 @@ final class ManagedFileStore implements ManagedStore {
   @Override
   public String revision() {
     return null;
+  }
+
+  /** A file in the data directory is there as long as the gateway runs. */
+  @Override
+  public Optional<String> problem() {
+    return Optional.empty();
   }
 
   @Override

@@ -5,11 +5,13 @@ import dev.restgate.config.ConfigLoader;
 import dev.restgate.config.ConfigSource;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.config.StoreConfig;
+import dev.restgate.spi.HealthCheck;
 import dev.restgate.spi.ManagedConfiguration;
 import dev.restgate.spi.ProblemsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A gateway configuration file together with the objects created at run time, kept where the file's {@code store}
@@ -19,7 +21,7 @@ import java.util.List;
  * takes the change as seen, or the gateway itself). The live reloader notices changes made elsewhere: to the file
  * in the data directory as to any configuration file, and to the shared row by its {@link #revision()}.
  */
-public final class ManagedObjects implements ManagedConfiguration, ConfigSource, AutoCloseable {
+public final class ManagedObjects implements ManagedConfiguration, ConfigSource, HealthCheck, AutoCloseable {
   /** The file in the data directory holding the objects created at run time (a copy with PostgreSQL). */
   public static final String FILE_NAME = "managed-configuration.json";
 
@@ -83,6 +85,17 @@ public final class ManagedObjects implements ManagedConfiguration, ConfigSource,
   @Override
   public String declaredIn() {
     return configFile.toString();
+  }
+
+  @Override
+  public String name() {
+    return "managedObjects";
+  }
+
+  /** Whether the store of the objects answers (a file always does; PostgreSQL may not). */
+  @Override
+  public Optional<String> problem() {
+    return store.problem();
   }
 
   /** Where the objects are kept, for messages. */

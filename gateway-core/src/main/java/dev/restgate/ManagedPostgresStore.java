@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ConcurrentModificationException;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,6 +152,19 @@ final class ManagedPostgresStore implements ManagedStore {
     } catch (SQLException e) {
       unreachable(e);
       return lastRevision;
+    }
+  }
+
+  @Override
+  public synchronized Optional<String> problem() {
+    try (Statement probe = connection().createStatement()) {
+      probe.setQueryTimeout(2);
+      probe.execute("SELECT 1");
+      reachable();
+      return Optional.empty();
+    } catch (SQLException e) {
+      unreachable(e);
+      return Optional.of("PostgreSQL at " + store.url() + " does not answer: " + e.getMessage());
     }
   }
 

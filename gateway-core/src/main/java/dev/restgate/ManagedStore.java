@@ -3,6 +3,7 @@ package dev.restgate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.restgate.spi.ManagedConfiguration.Snapshot;
 import dev.restgate.spi.ProblemsException;
+import java.util.Optional;
 
 /**
  * Where the objects created at run time are kept: a file in the data directory, or a row in PostgreSQL that every
@@ -31,6 +32,9 @@ interface ManagedStore extends AutoCloseable {
    * live reloader watches as a file.
    */
   String revision();
+
+  /** Why the store does not answer now, or empty when it does (for the readiness probe). */
+  Optional<String> problem();
 
   /** Where the objects are kept, for messages. */
   String location();

@@ -4,6 +4,7 @@ import dev.restgate.config.ApiConfig;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.model.Stage;
 import dev.restgate.spi.GatewayModule;
+import dev.restgate.spi.HealthCheck;
 import dev.restgate.spi.ModuleContext;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +78,20 @@ public final class CachingModule implements GatewayModule {
     StageCacheRegistry registry = new StageCacheRegistry(next);
     context.registerService(StageCacheRegistry.class, registry);
     context.registerService(StageCaches.class, registry);
+    if (redis != null) {
+      RedisEntries entries = redis;
+      context.registerHealthCheck(new HealthCheck() {
+        @Override
+        public String name() {
+          return "cache";
+        }
+
+        @Override
+        public Optional<String> problem() {
+          return entries.problem();
+        }
+      });
+    }
   }
 
   private void open(CacheConfig wanted, ModuleContext context) {

@@ -18,9 +18,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +112,24 @@ final class RedisEntries implements AutoCloseable {
   private void recovered() {
     if (failing.compareAndSet(true, false)) {
       LOG.info("The stage cache in Redis at {} answers again", location());
+    }
+  }
+
+  /** Why Redis does not answer a ping within the timeout, or empty when it does (for the readiness probe). */
+  Optional<String> problem() {
+    StatefulRedisConnection<byte[], byte[]> open = connection;
+    if (open == null) {
+      return Optional.of("the stage cache's Redis at " + ConfigRules.redisUriForLogs(uri) + " is not connected yet");
+    }
+    try {
+      open.async().ping().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted while asking the stage cache's Redis");
+    } catch (ExecutionException | TimeoutException e) {
+      return Optional.of("the stage cache's Redis at " + ConfigRules.redisUriForLogs(uri) + " does not answer: "
+          + (e.getCause() == null ? e : e.getCause()).getMessage());
     }
   }
 

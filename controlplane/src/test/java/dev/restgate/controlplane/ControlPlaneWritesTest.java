@@ -3,9 +3,7 @@ package dev.restgate.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.restgate.Gateway;
 import dev.restgate.ManagedObjects;
-import dev.restgate.config.ConfigLoader;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import dev.restgate.testing.RecordingBackend;
@@ -73,11 +71,7 @@ class ControlPlaneWritesTest {
   }
 
   private void startGateway() throws Exception {
-    ManagedObjects managed = ManagedObjects.open(ConfigLoader.standard(getClass().getClassLoader()), config,
-        dir.resolve("data"));
-    gateway = EmbeddedGateway.start(Gateway.builder(managed.load()).dataDirectory(dir.resolve("data"))
-        .classLoader(getClass().getClassLoader()).managedConfiguration(managed));
-    managed.serve(gateway.gateway()::reload);
+    gateway = Operators.startManaged(config, dir.resolve("data"));
     admin = Operators.client(gateway.port(), Operators.ACCESS_KEY, Operators.SECRET);
   }
 

@@ -1,6 +1,11 @@
 package dev.restgate.controlplane;
 
+import dev.restgate.Gateway;
+import dev.restgate.ManagedObjects;
+import dev.restgate.config.ConfigLoader;
+import dev.restgate.testing.EmbeddedGateway;
 import java.net.URI;
+import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -21,6 +26,19 @@ final class Operators {
       """;
 
   private Operators() {}
+
+  /**
+   * A gateway wired as the servlet filter wires it: the configuration file with the objects created at run time,
+   * kept in {@code data}, changes applied by reloading the gateway.
+   */
+  static EmbeddedGateway startManaged(Path config, Path data) throws Exception {
+    ClassLoader loader = Operators.class.getClassLoader();
+    ManagedObjects managed = ManagedObjects.open(ConfigLoader.standard(loader), config, data);
+    EmbeddedGateway gateway = EmbeddedGateway.start(Gateway.builder(managed.load()).dataDirectory(data)
+        .classLoader(loader).managedConfiguration(managed));
+    managed.serve(gateway.gateway()::reload);
+    return gateway;
+  }
 
   /** An {@code ApiGatewayClient} for the gateway on {@code port}, signing with the given keys. */
   static ApiGatewayClient client(int port, String accessKey, String secret) {

@@ -84,7 +84,7 @@ public class GatewayFilter extends HttpFilter {
       managed = ManagedObjects.open(ConfigLoader.standard(loader), Path.of(configLocation), data);
       GatewayConfig config = managed.load();
       gateway = Gateway.builder(config).dataDirectory(data).classLoader(loader).managedConfiguration(managed)
-          .start();
+          .healthCheck(managed).start();
       reloader = ConfigReloader.start(gateway, managed, Path.of(configLocation), watchInterval);
       managed.serve(reloader::apply);
       LOG.info("Gateway serving {} ({} REST API(s)), data in {}, objects created at run time in {}", configLocation,

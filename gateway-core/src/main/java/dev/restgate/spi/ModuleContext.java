@@ -26,6 +26,9 @@ public interface ModuleContext {
   /** Consults {@code resolver} for every request before the invoke-URL forms (custom domains). */
   void registerRouteResolver(RouteResolver resolver);
 
+  /** Adds {@code check} to the readiness probe ({@code GET /_health/ready}) while this configuration is served. */
+  void registerHealthCheck(HealthCheck check);
+
   /**
    * Makes {@code service} available to plugin and integration factories ({@link MethodSite#service}) and to the
    * modules configured after this one ({@link #service}).

@@ -18,12 +18,14 @@ import java.util.Map;
  * @param isolation whether the function runs in worker processes or inside the gateway's JVM
  * @param reservedConcurrency the most worker processes (and so concurrent invocations) of the function, 1 to 1000
  *     (0 for {@link #DEFAULT_RESERVED_CONCURRENCY}); each version has workers of its own up to this number
+ * @param asyncInvoke retries and failure destination of {@code Event} invocations (of every version and alias); null
+ *     for AWS's defaults
  * @param versions the function's numbered versions; the settings above are {@code $LATEST}'s
  * @param aliases names for versions, each maybe sending a share of its invocations to a second version
  */
 public record FunctionConfig(String functionName, String handler, Path codeUri, int timeout, int memorySize,
     Map<String, String> environment, String runtime, Isolation isolation, int reservedConcurrency,
-    List<FunctionVersionConfig> versions, List<AliasConfig> aliases) {
+    AsyncInvokeConfig asyncInvoke, List<FunctionVersionConfig> versions, List<AliasConfig> aliases) {
   public static final int DEFAULT_TIMEOUT_SECONDS = 3;
   public static final int DEFAULT_MEMORY_SIZE = 128;
   public static final String DEFAULT_RUNTIME = "java21";
@@ -45,15 +47,32 @@ public record FunctionConfig(String functionName, String handler, Path codeUri, 
     runtime = runtime == null ? DEFAULT_RUNTIME : runtime;
     isolation = isolation == null ? Isolation.PROCESS : isolation;
     reservedConcurrency = reservedConcurrency == 0 ? DEFAULT_RESERVED_CONCURRENCY : reservedConcurrency;
+    asyncInvoke = asyncInvoke == null ? AsyncInvokeConfig.DEFAULT : asyncInvoke;
     versions = versions == null ? List.of() : List.copyOf(versions);
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
   }
 
-  /** A function with {@code $LATEST} only. */
+  /** A function with {@code $LATEST} only and AWS's defaults for {@code Event} invocations. */
   public FunctionConfig(String functionName, String handler, Path codeUri, int timeout, int memorySize,
       Map<String, String> environment, String runtime, Isolation isolation, int reservedConcurrency) {
     this(functionName, handler, codeUri, timeout, memorySize, environment, runtime, isolation, reservedConcurrency,
-        List.of(), List.of());
+        null, List.of(), List.of());
+  }
+
+  /** A function with {@code $LATEST} only. */
+  public FunctionConfig(String functionName, String handler, Path codeUri, int timeout, int memorySize,
+      Map<String, String> environment, String runtime, Isolation isolation, int reservedConcurrency,
+      AsyncInvokeConfig asyncInvoke) {
+    this(functionName, handler, codeUri, timeout, memorySize, environment, runtime, isolation, reservedConcurrency,
+        asyncInvoke, List.of(), List.of());
+  }
+
+  /** A function with versions and aliases and AWS's defaults for {@code Event} invocations. */
+  public FunctionConfig(String functionName, String handler, Path codeUri, int timeout, int memorySize,
+      Map<String, String> environment, String runtime, Isolation isolation, int reservedConcurrency,
+      List<FunctionVersionConfig> versions, List<AliasConfig> aliases) {
+    this(functionName, handler, codeUri, timeout, memorySize, environment, runtime, isolation, reservedConcurrency,
+        null, versions, aliases);
   }
 
   /**
@@ -65,6 +84,6 @@ public record FunctionConfig(String functionName, String handler, Path codeUri, 
         version.codeUri(), version.timeout() == null ? timeout : version.timeout(),
         version.memorySize() == null ? memorySize : version.memorySize(),
         version.environment() == null ? environment : version.environment(),
-        version.runtime() == null ? runtime : version.runtime(), isolation, reservedConcurrency);
+        version.runtime() == null ? runtime : version.runtime(), isolation, reservedConcurrency, asyncInvoke);
   }
 }

@@ -15,14 +15,22 @@ import java.util.List;
  *     development only
  * @param idleTimeout how long a warm worker process waits for its next invocation before it is stopped; null for
  *     {@link #DEFAULT_IDLE_TIMEOUT}
+ * @param asyncRetryDelays how long a failed {@code Event} invocation waits before its first and its second retry;
+ *     null for {@link #DEFAULT_ASYNC_RETRY_DELAYS}
  */
 public record LambdaConfig(String region, String endpoint, CredentialsConfig credentials,
-    List<FunctionConfig> functions, boolean invokeApiSigned, Duration idleTimeout) {
+    List<FunctionConfig> functions, boolean invokeApiSigned, Duration idleTimeout, List<Duration> asyncRetryDelays) {
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
-  public static final LambdaConfig NONE = new LambdaConfig(null, null, null, List.of(), true, null);
+  /** About what AWS waits: one minute before the first retry, two before the second. */
+  public static final List<Duration> DEFAULT_ASYNC_RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2));
+  public static final LambdaConfig NONE = new LambdaConfig(null, null, null, List.of(), true, null, null);
 
   public LambdaConfig {
     functions = functions == null ? List.of() : List.copyOf(functions);
     idleTimeout = idleTimeout == null ? DEFAULT_IDLE_TIMEOUT : idleTimeout;
+    asyncRetryDelays = asyncRetryDelays == null ? DEFAULT_ASYNC_RETRY_DELAYS : List.copyOf(asyncRetryDelays);
+    if (asyncRetryDelays.size() != DEFAULT_ASYNC_RETRY_DELAYS.size()) {
+      throw new IllegalArgumentException("asyncRetryDelays needs one delay per retry, two in all");
+    }
   }
 }

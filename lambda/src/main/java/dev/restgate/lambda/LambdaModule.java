@@ -3,6 +3,7 @@ package dev.restgate.lambda;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.lambda.internal.api.InvokeApiEndpoint;
+import dev.restgate.lambda.internal.async.AsyncInvocations;
 import dev.restgate.lambda.internal.local.LocalFunctions;
 import dev.restgate.lambda.internal.sdk.LambdaClients;
 import dev.restgate.lambda.internal.sdk.SdkLambdaInvoker;
@@ -23,6 +24,8 @@ import java.util.List;
  *       behind the Lambda Runtime API as AWS runs them (or, for Java, in-process); any other function through the
  *       AWS SDK's Lambda client ({@code lambda.region},
  *       {@code lambda.endpoint}, {@code lambda.credentials}, else the default chain);
+ *   <li>the durable queue of asynchronous ({@code Event}) invocations of the local functions, with Lambda's retries
+ *       and on-failure destinations;
  *   <li>a {@link dev.restgate.spi.ServiceEndpoint} serving the Lambda Invoke API for the local functions, so AWS
  *       SDKs and the AWS CLI can invoke them with an endpoint override.
  * </ul>
@@ -59,10 +62,14 @@ public final class LambdaModule implements GatewayModule {
       throw new ProblemsException("Invalid Lambda configuration", problems);
     }
     context.closeWithConfiguration(functions);
+    // Closed before the functions (closing runs in reverse order), so running deliveries can finish.
+    AsyncInvocations async = AsyncInvocations.start(lambda, functions, context.dataDirectory(), config.region(),
+        config.accountId(), context.clock());
+    context.closeWithConfiguration(async);
     SdkLambdaInvoker remote = LambdaClients.invoker(lambda, config.region());
     context.closeWithConfiguration(remote);
-    context.registerService(LambdaInvoker.class, new RoutingLambdaInvoker(functions, remote));
+    context.registerService(LambdaInvoker.class, new RoutingLambdaInvoker(functions, async, remote));
     context.registerEndpoint(
-        new InvokeApiEndpoint(functions, config.region(), config.accountId(), lambda.invokeApiSigned()));
+        new InvokeApiEndpoint(functions, async, config.region(), config.accountId(), lambda.invokeApiSigned()));
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,11 +24,15 @@ import java.util.regex.Pattern;
  */
 public final class LambdaSection implements ConfigSection<LambdaConfig> {
   static final List<String> KEYS =
-      List.of("region", "endpoint", "credentials", "functions", "invokeApiAuthorization", "idleTimeout");
+      List.of("region", "endpoint", "credentials", "functions", "invokeApiAuthorization", "idleTimeout",
+          "asyncRetryDelays");
   private static final List<String> CREDENTIAL_KEYS = List.of("accessKeyId", "secretAccessKey", "sessionToken");
   private static final List<String> FUNCTION_KEYS =
       List.of("functionName", "handler", "codeUri", "timeout", "memorySize", "environment", "runtime", "isolation",
-          "reservedConcurrency", "versions", "aliases");
+          "reservedConcurrency", "asyncInvoke", "versions", "aliases");
+  private static final List<String> ASYNC_INVOKE_KEYS =
+      List.of("maximumRetryAttempts", "maximumEventAgeInSeconds", "onFailure");
+  private static final List<String> ON_FAILURE_KEYS = List.of("deadLetterFile", "functionName");
   private static final Pattern RUNTIME = Pattern.compile("java(17|21|25)|python3\\.\\d{1,2}|provided(\\.al2|\\.al2023)?");
   private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
   private static final String JAVA_NAME = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
@@ -58,7 +63,28 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
         endpoint(node.field("endpoint")), credentials(node.field("credentials")),
         functions(node.field("functions"), context),
         !"NONE".equals(node.field("invokeApiAuthorization").oneOf(List.of("AWS_IAM", "NONE"))),
-        idleTimeout(node.field("idleTimeout")));
+        idleTimeout(node.field("idleTimeout")), asyncRetryDelays(node.field("asyncRetryDelays")));
+  }
+
+  /** Two delays in seconds, one per retry; 0 is allowed so that tests and local development need not wait. */
+  private static List<Duration> asyncRetryDelays(ConfigNode node) {
+    List<ConfigNode> delays = node.list();
+    if (!node.isPresent()) {
+      return null;
+    }
+    if (delays.size() != LambdaConfig.DEFAULT_ASYNC_RETRY_DELAYS.size()) {
+      node.problem("must list two delays in seconds, before the first and before the second retry, such as [60, 120]");
+      return null;
+    }
+    List<Duration> result = new ArrayList<>();
+    for (ConfigNode delay : delays) {
+      Integer seconds = delay.integer(0, 3_600);
+      if (seconds == null) {
+        return null;
+      }
+      result.add(Duration.ofSeconds(seconds));
+    }
+    return result;
   }
 
   private static Duration idleTimeout(ConfigNode node) {
@@ -94,6 +120,7 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
   private static List<FunctionConfig> functions(ConfigNode node, ConfigContext context) {
     List<FunctionConfig> functions = new ArrayList<>();
     Map<String, String> namePointers = new HashMap<>();
+    Map<ConfigNode, String> destinations = new LinkedHashMap<>();
     for (ConfigNode function : node.list()) {
       if (!function.isObjectWith(FUNCTION_KEYS)) {
         continue;
@@ -114,14 +141,63 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
       Integer reserved = function.field("reservedConcurrency").integer(1, 1000);
       List<FunctionVersionConfig> versions =
           FunctionVersionsReader.versions(function.field("versions"), runtime, isolation, context);
+      AsyncInvokeConfig asyncInvoke = asyncInvoke(function.field("asyncInvoke"));
+      if (asyncInvoke != null && asyncInvoke.onFailure() != null && asyncInvoke.onFailure().functionName() != null) {
+        destinations.put(function.field("asyncInvoke").field("onFailure").field("functionName"),
+            asyncInvoke.onFailure().functionName());
+      }
       functions.add(new FunctionConfig(name, handler, codeUri(function.field("codeUri"), context),
           timeout == null ? FunctionConfig.DEFAULT_TIMEOUT_SECONDS : timeout,
           memorySize == null ? FunctionConfig.DEFAULT_MEMORY_SIZE : memorySize,
           environment(function.field("environment")), runtime, isolation,
-          reserved == null ? FunctionConfig.DEFAULT_RESERVED_CONCURRENCY : reserved, versions,
+          reserved == null ? FunctionConfig.DEFAULT_RESERVED_CONCURRENCY : reserved, asyncInvoke, versions,
           FunctionVersionsReader.aliases(function.field("aliases"), versions)));
     }
+    // A destination function must be a local function: the gateway queues the record for it.
+    destinations.forEach((destination, target) -> {
+      if (!namePointers.containsKey(target)) {
+        destination.problem("\"" + target + "\" is not a local function; name one of lambda.functions");
+      }
+    });
     return functions;
+  }
+
+  private static AsyncInvokeConfig asyncInvoke(ConfigNode node) {
+    if (!node.isObjectWith(ASYNC_INVOKE_KEYS)) {
+      return null;
+    }
+    Integer retries = node.field("maximumRetryAttempts").integer(0, 2);
+    Integer age = node.field("maximumEventAgeInSeconds").integer(60, 21_600);
+    return new AsyncInvokeConfig(retries == null ? AsyncInvokeConfig.DEFAULT_MAXIMUM_RETRY_ATTEMPTS : retries,
+        age == null ? AsyncInvokeConfig.DEFAULT_MAXIMUM_EVENT_AGE_SECONDS : age, onFailure(node.field("onFailure")));
+  }
+
+  private static AsyncInvokeConfig.OnFailure onFailure(ConfigNode node) {
+    if (!node.isObjectWith(ON_FAILURE_KEYS)) {
+      return null;
+    }
+    String file = node.field("deadLetterFile").string();
+    String function = node.field("functionName").string();
+    if ((file == null) == (function == null)) {
+      node.problem("needs exactly one of deadLetterFile (a file under the data directory) and functionName "
+          + "(a local function)");
+      return null;
+    }
+    if (file != null && !isInsideDataDirectory(file)) {
+      node.field("deadLetterFile").problem("\"" + file + "\" must be a relative path that stays inside the data "
+          + "directory, such as failed-events.jsonl");
+      return null;
+    }
+    return new AsyncInvokeConfig.OnFailure(file, function);
+  }
+
+  private static boolean isInsideDataDirectory(String file) {
+    try {
+      Path path = Path.of(file).normalize();
+      return !file.isBlank() && !path.isAbsolute() && !path.startsWith("..");
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   /** AWS's identifier of a runtime this gateway runs; Node.js is refused with what to use instead. */

@@ -1,6 +1,7 @@
 package dev.restgate.lambda;
 
 import dev.restgate.lambda.internal.FunctionReference;
+import dev.restgate.lambda.internal.async.AsyncInvocations;
 import dev.restgate.lambda.internal.local.Execution;
 import dev.restgate.lambda.internal.local.FunctionVersions;
 import dev.restgate.lambda.internal.local.InvocationRequest;
@@ -10,7 +11,6 @@ import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.RequestIds;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The gateway's {@link LambdaInvoker}: a function whose name (from a name or any ARN, whatever its region and
@@ -19,10 +19,12 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class RoutingLambdaInvoker implements LambdaInvoker {
   private final LocalFunctions local;
+  private final AsyncInvocations async;
   private final LambdaInvoker remote;
 
-  RoutingLambdaInvoker(LocalFunctions local, LambdaInvoker remote) {
+  RoutingLambdaInvoker(LocalFunctions local, AsyncInvocations async, LambdaInvoker remote) {
     this.local = local;
+    this.async = async;
     this.remote = remote;
   }
 
@@ -39,7 +41,11 @@ final class RoutingLambdaInvoker implements LambdaInvoker {
     return new Result(execution.payload(), execution.functionError(), version.version(), null);
   }
 
-  /** A local function gets the event on its own queue, as {@code Event} invocations of the Invoke API do. */
+  /**
+   * A local function's event goes to its durable queue, as {@code Event} invocations of the Invoke API do, with its
+   * qualifier: each attempt runs the version the qualifier selects when it is delivered. A qualifier the function
+   * lacks is refused here, as Lambda refuses it.
+   */
   @Override
   public void invokeAsync(Invocation invocation) throws LambdaInvokeException {
     Optional<FunctionReference> reference = FunctionReference.parse(invocation.function());
@@ -49,12 +55,9 @@ final class RoutingLambdaInvoker implements LambdaInvoker {
       return;
     }
     String qualifier = qualifier(invocation, reference.get());
-    try {
-      version(function.get(), reference.get(), qualifier).start(request(invocation, qualifier));
-    } catch (RejectedExecutionException e) {
-      throw new LambdaInvokeException(LambdaInvokeException.Reason.THROTTLED,
-          "Rate Exceeded: function " + reference.get().name() + " has no room for another event", e);
-    }
+    // Refused now when the function lacks the qualifier; the queue resolves it again at each attempt.
+    version(function.get(), reference.get(), qualifier);
+    async.enqueue(reference.get().name(), request(invocation, qualifier));
   }
 
   /** The version {@code qualifier} selects; one the function lacks is not found, as Lambda answers it. */

@@ -35,8 +35,8 @@ class LambdaConfigProblemsTest {
         function("raw", "fixture.RawHandler", dir),
         function("broken", "fixture.BrokenConstructor", dir),
         function("nocode", "fixture.Echo", dir.resolve("nowhere")),
-        new FunctionConfig("slow", "fixture.Echo", dir, 901, 64, Map.of(), null, Isolation.IN_PROCESS, 0),
-        function("spaced", "fixture.Echo is here", dir)), true, null);
+        new FunctionConfig("slow", "fixture.Echo", dir, 901, 64, Map.of(), null, Isolation.IN_PROCESS, 0, null),
+        function("spaced", "fixture.Echo is here", dir)), true, null, null);
     Path source = Path.of("conf", "gateway.yaml");
     LambdaModule module = new LambdaModule();
 
@@ -83,7 +83,7 @@ class LambdaConfigProblemsTest {
   void unsetTimeoutAndMemoryTakeTheAwsDefaults() throws Exception {
     LambdaConfig lambda = LocalFunctionTests.lambda(
         new FunctionConfig("context", "fixture.ContextReport", fixtures.classesDirectory, 0, 0, null, null,
-            Isolation.IN_PROCESS, 0));
+            Isolation.IN_PROCESS, 0, null));
     TestModuleContext context = new TestModuleContext(lambda, Clock.systemUTC());
     new LambdaModule().configure(context);
     try {

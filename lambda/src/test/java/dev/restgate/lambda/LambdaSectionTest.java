@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.testing.ConfigFiles;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,5 +194,51 @@ class LambdaSectionTest {
     assertThat(messages.get(f + "/aliases/1/functionVersion"))
         .isEqualTo("\"7\" is not a version of this function: use $LATEST or one of 1, 4, 5");
     assertThat(messages.get(f + "/versions/3/runtime")).contains("in-process");
+  }
+
+  @Test
+  void asyncInvokeSettingsAndRetryDelaysAreRead() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("hello.jar", "x");
+    LambdaConfig lambda = files.load("""
+        lambda:
+          asyncRetryDelays: [0, 5]
+          functions:
+            - {functionName: a, handler: a.B, codeUri: hello.jar, asyncInvoke: {maximumRetryAttempts: 0,
+               maximumEventAgeInSeconds: 60, onFailure: {deadLetterFile: failed/a.jsonl}}}
+            - {functionName: b, handler: a.B, codeUri: hello.jar, asyncInvoke: {onFailure: {functionName: a}}}
+            - {functionName: c, handler: a.B, codeUri: hello.jar}
+        """).section(LambdaConfig.class).orElseThrow();
+
+    assertThat(lambda.asyncRetryDelays()).containsExactly(Duration.ZERO, Duration.ofSeconds(5));
+    assertThat(lambda.functions().get(0).asyncInvoke())
+        .isEqualTo(new AsyncInvokeConfig(0, 60, new AsyncInvokeConfig.OnFailure("failed/a.jsonl", null)));
+    assertThat(lambda.functions().get(1).asyncInvoke())
+        .isEqualTo(new AsyncInvokeConfig(2, 21_600, new AsyncInvokeConfig.OnFailure(null, "a")));
+    assertThat(lambda.functions().get(2).asyncInvoke()).isEqualTo(AsyncInvokeConfig.DEFAULT);
+    assertThat(LambdaConfig.NONE.asyncRetryDelays()).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2));
+  }
+
+  @Test
+  void asyncInvokeProblemsAreReportedAtTheirPointers() {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("hello.jar", "x");
+    Map<String, String> messages = files.messages("""
+        lambda:
+          asyncRetryDelays: [60]
+          functions:
+            - {functionName: a, handler: a.B, codeUri: hello.jar, asyncInvoke: {maximumRetryAttempts: 3,
+               maximumEventAgeInSeconds: 59, onFailure: {deadLetterFile: ../outside.jsonl}}}
+            - {functionName: b, handler: a.B, codeUri: hello.jar, asyncInvoke: {onFailure: {functionName: nobody}}}
+            - {functionName: c, handler: a.B, codeUri: hello.jar, asyncInvoke: {onFailure: {}}}
+        """);
+
+    assertThat(messages).containsOnlyKeys("/lambda/asyncRetryDelays",
+        "/lambda/functions/0/asyncInvoke/maximumRetryAttempts",
+        "/lambda/functions/0/asyncInvoke/maximumEventAgeInSeconds",
+        "/lambda/functions/0/asyncInvoke/onFailure/deadLetterFile",
+        "/lambda/functions/1/asyncInvoke/onFailure/functionName", "/lambda/functions/2/asyncInvoke/onFailure");
+    assertThat(messages.get("/lambda/functions/1/asyncInvoke/onFailure/functionName"))
+        .isEqualTo("\"nobody\" is not a local function; name one of lambda.functions");
   }
 }

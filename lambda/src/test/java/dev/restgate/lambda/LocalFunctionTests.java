@@ -29,7 +29,7 @@ final class LocalFunctionTests {
   }
 
   static FunctionConfig function(String name, String handler, Path codeUri, int timeoutSeconds) {
-    return new FunctionConfig(name, handler, codeUri, timeoutSeconds, 256, Map.of(), null, Isolation.IN_PROCESS, 0);
+    return new FunctionConfig(name, handler, codeUri, timeoutSeconds, 256, Map.of(), null, Isolation.IN_PROCESS, 0, null);
   }
 
   /** {@code function} with aliases that all point to {@code $LATEST}, so qualified calls find it. */
@@ -42,11 +42,11 @@ final class LocalFunctionTests {
       List<AliasConfig> aliases) {
     return new FunctionConfig(function.functionName(), function.handler(), function.codeUri(), function.timeout(),
         function.memorySize(), function.environment(), function.runtime(), function.isolation(),
-        function.reservedConcurrency(), versions, aliases);
+        function.reservedConcurrency(), function.asyncInvoke(), versions, aliases);
   }
 
   static LambdaConfig lambda(FunctionConfig... functions) {
-    return new LambdaConfig(null, null, null, List.of(functions), true, null);
+    return new LambdaConfig(null, null, null, List.of(functions), true, null, null);
   }
 
   /**
@@ -54,7 +54,7 @@ final class LocalFunctionTests {
    * module's tests run without the module that checks them, which has its own tests of signed calls.
    */
   static LambdaConfig unsignedInvokeApi(FunctionConfig... functions) {
-    return new LambdaConfig(null, null, null, List.of(functions), false, null);
+    return new LambdaConfig(null, null, null, List.of(functions), false, null, null);
   }
 
   /** The AWS SDK's Lambda client against the gateway's Invoke API, as users point it with an endpoint override. */

@@ -2,6 +2,7 @@ package dev.restgate.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,11 +43,11 @@ class ProcessIsolationTest {
 
   static FunctionConfig java(String name, String handler, Path code, int timeout, int reservedConcurrency) {
     return new FunctionConfig(name, handler, code, timeout, 256, Map.of("TABLE_NAME", "pets"), "java17",
-        Isolation.PROCESS, reservedConcurrency);
+        Isolation.PROCESS, reservedConcurrency, null);
   }
 
   static LambdaConfig lambda(FunctionConfig... configs) {
-    return new LambdaConfig(null, null, null, List.of(configs), false, Duration.ofSeconds(1));
+    return new LambdaConfig(null, null, null, List.of(configs), false, Duration.ofSeconds(1), null);
   }
 
   @BeforeAll
@@ -59,7 +60,7 @@ class ProcessIsolationTest {
         java("sleeper", "fixture.Sleeper", classes, 1, 1),
         java("exit", "fixture.Exit", classes, 10, 1),
         new FunctionConfig("shell", "function.handler", Fixtures.runtimes().resolve("shell"), 10, 128, Map.of(),
-            "provided.al2023", Isolation.PROCESS, 2),
+            "provided.al2023", Isolation.PROCESS, 2, null),
         LocalFunctionTests.versioned(java("release", "fixture.Release", classes, 10, 1),
             List.of(new FunctionVersionConfig("1", "fixture.ReleaseTwo", classes, null, null, Map.of("LABEL", "one"),
                 null)),
@@ -146,7 +147,15 @@ class ProcessIsolationTest {
     List<CompletableFuture<Execution>> running = new ArrayList<>();
     running.add(function("gate").start(request(event)));
     running.add(function("gate").start(request(event)));
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (started(gate) < 2) {
+      for (CompletableFuture<Execution> invocation : running) {
+        if (invocation.isDone()) {
+          fail("an invocation of gate ended before both workers started: " + text(invocation.get().payload()));
+        }
+      }
+      assertThat(System.nanoTime() - deadline).as("the two workers of gate did not start within 2 minutes")
+          .isNegative();
       Thread.sleep(20);
     }
 

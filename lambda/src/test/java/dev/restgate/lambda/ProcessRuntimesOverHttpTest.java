@@ -49,12 +49,12 @@ class ProcessRuntimesOverHttpTest {
     python = awslambdaricInstalled();
     List<FunctionConfig> functions = new ArrayList<>(List.of(
         new FunctionConfig("hello", "dev.restgate.examples.hello.HelloHandler", Fixtures.get().helloJar, 10, 256,
-            Map.of(), "java21", Isolation.PROCESS, 2),
+            Map.of(), "java21", Isolation.PROCESS, 2, null),
         new FunctionConfig("shell", "function.handler", Fixtures.runtimes().resolve("shell"), 10, 128, Map.of(),
-            "provided", Isolation.PROCESS, 2)));
+            "provided", Isolation.PROCESS, 2, null)));
     if (python) {
       functions.add(new FunctionConfig("python", "app.handler", Fixtures.runtimes().resolve("python"), 10, 128,
-          Map.of("TABLE_NAME", "pets"), "python3.11", Isolation.PROCESS, 2));
+          Map.of("TABLE_NAME", "pets"), "python3.11", Isolation.PROCESS, 2, null));
     }
     RestApi api = TestApis.api(API)
         .method("/shell", "GET", TestApis.lambdaProxy("shell"))
@@ -63,7 +63,7 @@ class ProcessRuntimesOverHttpTest {
     GatewayConfig config = GatewayConfig.builder()
         .restApi(new ApiConfig(API, List.of(new Deployment("dep001", null, Instant.EPOCH, api)),
             List.of(new Stage("prod", "dep001", null, Map.of(), null, null, null, null, null, null, null))))
-        .section(LambdaConfig.class, new LambdaConfig(null, null, null, functions, false, null))
+        .section(LambdaConfig.class, new LambdaConfig(null, null, null, functions, false, null, null))
         .build();
     gateway = EmbeddedGateway.start(config, data);
     lambda = LocalFunctionTests.lambdaClient(gateway);

@@ -123,6 +123,6 @@ class SdkLambdaInvokerTest {
 
   private static LambdaConfig remoteOnly(String endpoint) {
     return new LambdaConfig("us-east-1", endpoint, new CredentialsConfig("AKIDEXAMPLE", "secret", null), List.of(),
-        true, null);
+        true, null, null);
   }
 }

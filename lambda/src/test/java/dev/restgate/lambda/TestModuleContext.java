@@ -2,6 +2,7 @@ package dev.restgate.lambda;
 
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.lambda.LambdaConfig;
+import dev.restgate.spi.HealthCheck;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.ModuleContext;
 import dev.restgate.spi.RouteResolver;
@@ -75,6 +76,11 @@ final class TestModuleContext implements ModuleContext, AutoCloseable {
   @Override
   public void registerRouteResolver(RouteResolver resolver) {
     throw new UnsupportedOperationException("the lambda module routes nothing");
+  }
+
+  @Override
+  public void registerHealthCheck(HealthCheck check) {
+    throw new UnsupportedOperationException("the lambda module needs no shared store");
   }
 
   @Override

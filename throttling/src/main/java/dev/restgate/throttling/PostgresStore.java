@@ -68,6 +68,15 @@ final class PostgresStore implements SharedBuckets.Store {
     return proxies;
   }
 
+  @Override
+  public void ping() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!connection.isValid((int) TIMEOUT.toSeconds())) {
+        throw new SQLException("the connection is not valid");
+      }
+    }
+  }
+
   private void removeExpired() {
     PostgreSQLSelectForUpdateBasedProxyManager<String> current = proxies;
     if (current == null) {

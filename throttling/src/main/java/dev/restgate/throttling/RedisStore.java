@@ -14,6 +14,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Buckets in Redis through Bucket4j's Lettuce integration (compare-and-swap scripts). Keys start with
@@ -60,6 +61,12 @@ final class RedisStore implements SharedBuckets.Store {
           .withMapper(key -> KEY_PREFIX + key);
     }
     return proxies;
+  }
+
+  @Override
+  public void ping() throws Exception {
+    proxies();
+    connection.async().ping().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -2,12 +2,14 @@ package dev.restgate.throttling;
 
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
+import dev.restgate.spi.HealthCheck;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,8 +33,36 @@ final class SharedBuckets implements Buckets {
 
     String location();
 
+    /**
+     * Asks the store whether it answers, within its timeout (for the readiness probe).
+     *
+     * @throws Exception why it does not answer
+     */
+    void ping() throws Exception;
+
     @Override
     void close();
+  }
+
+  /** The readiness check of the store: it answers a ping. */
+  HealthCheck healthCheck() {
+    return new HealthCheck() {
+      @Override
+      public String name() {
+        return "rateLimiting";
+      }
+
+      @Override
+      public Optional<String> problem() {
+        try {
+          store.ping();
+          return Optional.empty();
+        } catch (Exception e) {
+          return Optional.of("the rate limiting store at " + store.location() + " does not answer: "
+              + BackendHealth.describe(e));
+        }
+      }
+    };
   }
 
   SharedBuckets(Store store, boolean failOpen, Clock clock) {

@@ -60,6 +60,9 @@ public final class ThrottlingModule implements GatewayModule {
     Throttling throttling = new Throttling(new KeyRing(plans.apiKeys(), plans.usagePlans(), plans.usagePlanKeys()),
         plans.usagePlans(), plans.rateLimiting().accountThrottle(), buckets, account, accountShape, usage, version);
     context.registerService(Throttling.class, throttling);
+    if (buckets instanceof SharedBuckets shared) {
+      context.registerHealthCheck(shared.healthCheck());
+    }
     context.registerService(UsagePlanDirectory.class, new UsageReports(plans.apiKeys(), plans.usagePlanKeys(),
         throttling, context.clock()));
   }

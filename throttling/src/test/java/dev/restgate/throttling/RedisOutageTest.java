@@ -103,6 +103,17 @@ class RedisOutageTest {
     }
   }
 
+  @Test
+  void theReadinessCheckSaysWhetherRedisAnswers() throws Exception {
+    redis.start();
+    try (SharedBuckets buckets = buckets(true)) {
+      assertThat(buckets.healthCheck().problem()).isEmpty();
+      redis.stop();
+      assertThat(buckets.healthCheck().problem()).hasValueSatisfying(reason -> assertThat(reason)
+          .startsWith("the rate limiting store at redis://").contains("does not answer"));
+    }
+  }
+
   /** Lettuce reconnects on its own schedule; each try is one request of the retry interval. */
   private void awaitEnforced(SharedBuckets buckets, Shape one) throws Exception {
     String key = "after/" + System.nanoTime();

@@ -2,6 +2,7 @@ package dev.restgate.internal.deploy;
 
 import dev.restgate.config.GatewayConfig;
 import dev.restgate.internal.routing.RouteTable;
+import dev.restgate.spi.HealthCheck;
 import dev.restgate.spi.ServiceCallAuthorizer;
 import dev.restgate.spi.ServiceEndpoint;
 import java.util.List;
@@ -25,18 +26,26 @@ public final class CompiledConfiguration {
   private final ServiceCallAuthorizer callAuthorizer;
   private final Services services;
   private final List<AutoCloseable> closeables;
+  private final List<HealthCheck> healthChecks;
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean retired;
 
   CompiledConfiguration(GatewayConfig config, RouteTable routes, List<ServiceEndpoint> endpoints,
-      ServiceCallAuthorizer callAuthorizer, Services services, List<AutoCloseable> closeables) {
+      ServiceCallAuthorizer callAuthorizer, Services services, List<AutoCloseable> closeables,
+      List<HealthCheck> healthChecks) {
     this.config = config;
     this.routes = routes;
     this.endpoints = List.copyOf(endpoints);
     this.callAuthorizer = callAuthorizer;
     this.services = services;
     this.closeables = List.copyOf(closeables);
+    this.healthChecks = List.copyOf(healthChecks);
+  }
+
+  /** What the readiness probe checks for this configuration. */
+  public List<HealthCheck> healthChecks() {
+    return healthChecks;
   }
 
   public GatewayConfig config() {

@@ -5,6 +5,7 @@ import dev.restgate.internal.integration.HttpClients;
 import dev.restgate.internal.routing.RouteTable;
 import dev.restgate.internal.lambdaproxy.ProxyEvents;
 import dev.restgate.spi.GatewayModule;
+import dev.restgate.spi.HealthCheck;
 import dev.restgate.spi.LambdaEvents;
 import dev.restgate.spi.ManagedConfiguration;
 import dev.restgate.spi.ModuleContext;
@@ -60,7 +61,7 @@ public final class ConfigurationCompiler {
       services.register(ManagedConfiguration.class, managed);
     }
     Context context = new Context(config, dataDirectory, clock, services, new ArrayList<>(), new ArrayList<>(),
-        new ArrayList<>());
+        new ArrayList<>(), new ArrayList<>());
     List<Problem> problems = new ArrayList<>();
     try {
       for (GatewayModule module : modules) {
@@ -83,7 +84,7 @@ public final class ConfigurationCompiler {
       ServiceCallAuthorizer callAuthorizer =
           services.find(ServiceCallAuthorizer.class).orElseGet(UncheckableCalls::new);
       return new CompiledConfiguration(config, table, context.endpoints(), callAuthorizer, services,
-          context.closeables());
+          context.closeables(), context.healthChecks());
     } catch (ProblemsException | RuntimeException | Error e) {
       CompiledConfiguration.closeAll(context.closeables());
       throw e;
@@ -91,8 +92,13 @@ public final class ConfigurationCompiler {
   }
 
   private record Context(GatewayConfig config, Path dataDirectory, Clock clock, Services services,
-      List<ServiceEndpoint> endpoints, List<RouteResolver> resolvers, List<AutoCloseable> closeables)
-      implements ModuleContext {
+      List<ServiceEndpoint> endpoints, List<RouteResolver> resolvers, List<AutoCloseable> closeables,
+      List<HealthCheck> healthChecks) implements ModuleContext {
+
+    @Override
+    public void registerHealthCheck(HealthCheck check) {
+      healthChecks.add(check);
+    }
 
     @Override
     public void registerEndpoint(ServiceEndpoint endpoint) {

@@ -10,6 +10,7 @@ import dev.restgate.http.GatewayResponse;
 import dev.restgate.http.Headers;
 import dev.restgate.http.PayloadTooLargeException;
 import dev.restgate.lambda.internal.FunctionReference;
+import dev.restgate.lambda.internal.async.AsyncInvocations;
 import dev.restgate.lambda.internal.local.Execution;
 import dev.restgate.lambda.internal.local.InvocationRequest;
 import dev.restgate.lambda.internal.local.LocalClientContext;
@@ -24,7 +25,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,18 +54,22 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(InvokeApiEndpoint.class);
 
   private final LocalFunctions functions;
+  private final AsyncInvocations asyncInvocations;
   private final String region;
   private final String accountId;
   private final boolean signed;
 
   /**
+   * @param async the queue {@code Event} invocations go to
    * @param region the region of the local functions (their ARNs, and the only region they are reachable from)
    * @param accountId the account of the local functions
    * @param signed whether calls must be signed by an identity allowed to invoke the function; false only for local
    *     development
    */
-  public InvokeApiEndpoint(LocalFunctions functions, String region, String accountId, boolean signed) {
+  public InvokeApiEndpoint(LocalFunctions functions, AsyncInvocations async, String region, String accountId,
+      boolean signed) {
     this.functions = functions;
+    this.asyncInvocations = async;
     this.region = region;
     this.accountId = accountId;
     this.signed = signed;
@@ -176,9 +180,10 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
     InvocationRequest invocation = new InvocationRequest(requestId, qualifier, payload, clientContext);
     if (async) {
       try {
-        function.start(invocation);
-      } catch (RejectedExecutionException e) {
-        return LambdaApiErrors.tooManyRequests();
+        asyncInvocations.enqueue(function.name(), invocation);
+      } catch (LambdaInvokeException e) {
+        LOG.error("Queueing an event for {} failed", function.name(), e);
+        return LambdaApiErrors.serviceError();
       }
       return withRequestId(new GatewayResponse(202, new Headers(2), Body.empty()), requestId);
     }

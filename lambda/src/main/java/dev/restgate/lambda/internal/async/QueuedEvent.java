@@ -1,0 +1,22 @@
+package dev.restgate.lambda.internal.async;
+
+import java.time.Instant;
+
+/**
+ * One asynchronous invocation waiting in a function's queue, as its file holds it.
+ *
+ * @param requestId the invocation's request id: the 202 answer carried it, and every attempt runs with it, as on AWS
+ * @param qualifier the version or alias the caller named, or null
+ * @param payload the event
+ * @param receivedAt when the event was queued; its age counts from here
+ * @param attempts how many attempts ended with a function error so far
+ * @param notBefore the earliest time of the next attempt (the back-off after a function error)
+ */
+record QueuedEvent(String requestId, String qualifier, byte[] payload, Instant receivedAt, int attempts,
+    Instant notBefore) {
+
+  /** The event after one more failed attempt, to be tried again from {@code retryAt}. */
+  QueuedEvent failedAgain(Instant retryAt) {
+    return new QueuedEvent(requestId, qualifier, payload, receivedAt, attempts + 1, retryAt);
+  }
+}
