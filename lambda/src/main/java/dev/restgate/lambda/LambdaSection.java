@@ -29,7 +29,7 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
   private static final List<String> CREDENTIAL_KEYS = List.of("accessKeyId", "secretAccessKey", "sessionToken");
   private static final List<String> FUNCTION_KEYS =
       List.of("functionName", "handler", "codeUri", "timeout", "memorySize", "environment", "runtime", "isolation",
-          "reservedConcurrency", "asyncInvoke");
+          "reservedConcurrency", "asyncInvoke", "versions", "aliases");
   private static final List<String> ASYNC_INVOKE_KEYS =
       List.of("maximumRetryAttempts", "maximumEventAgeInSeconds", "onFailure");
   private static final List<String> ON_FAILURE_KEYS = List.of("deadLetterFile", "functionName");
@@ -135,10 +135,12 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
       }
       String runtime = runtime(function.field("runtime"));
       Isolation isolation = isolation(function.field("isolation"), runtime);
-      String handler = handler(function.field("handler"), runtime);
+      String handler = handler(function.field("handler").required(), runtime);
       Integer timeout = function.field("timeout").integer(1, 900);
       Integer memorySize = function.field("memorySize").integer(128, 10240);
       Integer reserved = function.field("reservedConcurrency").integer(1, 1000);
+      List<FunctionVersionConfig> versions =
+          FunctionVersionsReader.versions(function.field("versions"), runtime, isolation, context);
       AsyncInvokeConfig asyncInvoke = asyncInvoke(function.field("asyncInvoke"));
       if (asyncInvoke != null && asyncInvoke.onFailure() != null && asyncInvoke.onFailure().functionName() != null) {
         destinations.put(function.field("asyncInvoke").field("onFailure").field("functionName"),
@@ -148,8 +150,8 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
           timeout == null ? FunctionConfig.DEFAULT_TIMEOUT_SECONDS : timeout,
           memorySize == null ? FunctionConfig.DEFAULT_MEMORY_SIZE : memorySize,
           environment(function.field("environment")), runtime, isolation,
-          reserved == null ? FunctionConfig.DEFAULT_RESERVED_CONCURRENCY : reserved,
-          asyncInvoke));
+          reserved == null ? FunctionConfig.DEFAULT_RESERVED_CONCURRENCY : reserved, asyncInvoke, versions,
+          FunctionVersionsReader.aliases(function.field("aliases"), versions)));
     }
     // A destination function must be a local function: the gateway queues the record for it.
     destinations.forEach((destination, target) -> {
@@ -199,7 +201,7 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
   }
 
   /** AWS's identifier of a runtime this gateway runs; Node.js is refused with what to use instead. */
-  private static String runtime(ConfigNode node) {
+  static String runtime(ConfigNode node) {
     String runtime = node.string();
     if (runtime == null) {
       return FunctionConfig.DEFAULT_RUNTIME;
@@ -226,19 +228,20 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
     return Isolation.IN_PROCESS;
   }
 
-  private static String handler(ConfigNode node, String runtime) {
+  /** The handler as {@code runtime} names handlers; null when absent (call {@code required()} first if it must be). */
+  static String handler(ConfigNode node, String runtime) {
     if (runtime.startsWith("java")) {
-      return node.required().string(JAVA_HANDLER,
+      return node.string(JAVA_HANDLER,
           "use a Java class name, com.example.Handler, or a method, com.example.Handler::handleRequest");
     }
     if (runtime.startsWith("python")) {
-      return node.required().string(PYTHON_HANDLER, "use module.function, such as app.handler");
+      return node.string(PYTHON_HANDLER, "use module.function, such as app.handler");
     }
-    return node.required().string(ANY_HANDLER, "use 1 to 128 characters without spaces");
+    return node.string(ANY_HANDLER, "use 1 to 128 characters without spaces");
   }
 
   /** The function's code, which live reload watches. */
-  private static Path codeUri(ConfigNode node, ConfigContext context) {
+  static Path codeUri(ConfigNode node, ConfigContext context) {
     String codeUri = node.required().string();
     if (codeUri == null) {
       return null;
@@ -260,7 +263,7 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
   }
 
   /** AWS Lambda's shape: {@code environment: {variables: {...}}}, names as AWS allows, 4 KB in all. */
-  private static Map<String, String> environment(ConfigNode node) {
+  static Map<String, String> environment(ConfigNode node) {
     if (!node.isObjectWith(List.of("variables"))) {
       return Map.of();
     }

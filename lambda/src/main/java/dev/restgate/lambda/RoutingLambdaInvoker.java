@@ -3,6 +3,7 @@ package dev.restgate.lambda;
 import dev.restgate.lambda.internal.FunctionReference;
 import dev.restgate.lambda.internal.async.AsyncInvocations;
 import dev.restgate.lambda.internal.local.Execution;
+import dev.restgate.lambda.internal.local.FunctionVersions;
 import dev.restgate.lambda.internal.local.InvocationRequest;
 import dev.restgate.lambda.internal.local.LocalFunction;
 import dev.restgate.lambda.internal.local.LocalFunctions;
@@ -13,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The gateway's {@link LambdaInvoker}: a function whose name (from a name or any ARN, whatever its region and
- * account) is a local function runs locally (in its worker processes, or in-process); every other function is
- * invoked through the Lambda API.
+ * account) is a local function runs locally (in its worker processes, or in-process), in the version its qualifier
+ * selects; every other function is invoked through the Lambda API.
  */
 final class RoutingLambdaInvoker implements LambdaInvoker {
   private final LocalFunctions local;
@@ -30,28 +31,51 @@ final class RoutingLambdaInvoker implements LambdaInvoker {
   @Override
   public Result invoke(Invocation invocation) throws LambdaInvokeException {
     Optional<FunctionReference> reference = FunctionReference.parse(invocation.function());
-    Optional<LocalFunction> function = reference.flatMap(r -> local.find(r.name()));
+    Optional<FunctionVersions> function = reference.flatMap(r -> local.find(r.name()));
     if (function.isEmpty()) {
       return remote.invoke(invocation);
     }
-    Execution execution = function.get().invoke(request(invocation, reference.get()), invocation.timeout());
-    return new Result(execution.payload(), execution.functionError(), LocalFunction.VERSION, null);
+    String qualifier = qualifier(invocation, reference.get());
+    LocalFunction version = version(function.get(), reference.get(), qualifier);
+    Execution execution = version.invoke(request(invocation, qualifier), invocation.timeout());
+    return new Result(execution.payload(), execution.functionError(), version.version(), null);
   }
 
-  /** A local function's event goes to its durable queue, as {@code Event} invocations of the Invoke API do. */
+  /**
+   * A local function's event goes to its durable queue, as {@code Event} invocations of the Invoke API do, with its
+   * qualifier: each attempt runs the version the qualifier selects when it is delivered. A qualifier the function
+   * lacks is refused here, as Lambda refuses it.
+   */
   @Override
   public void invokeAsync(Invocation invocation) throws LambdaInvokeException {
     Optional<FunctionReference> reference = FunctionReference.parse(invocation.function());
-    Optional<LocalFunction> function = reference.flatMap(r -> local.find(r.name()));
+    Optional<FunctionVersions> function = reference.flatMap(r -> local.find(r.name()));
     if (function.isEmpty()) {
       remote.invokeAsync(invocation);
       return;
     }
-    async.enqueue(function.get(), request(invocation, reference.get()));
+    String qualifier = qualifier(invocation, reference.get());
+    // Refused now when the function lacks the qualifier; the queue resolves it again at each attempt.
+    version(function.get(), reference.get(), qualifier);
+    async.enqueue(reference.get().name(), request(invocation, qualifier));
   }
 
-  private static InvocationRequest request(Invocation invocation, FunctionReference reference) {
-    String qualifier = invocation.qualifier() != null ? invocation.qualifier() : reference.qualifier();
+  /** The version {@code qualifier} selects; one the function lacks is not found, as Lambda answers it. */
+  private static LocalFunction version(FunctionVersions function, FunctionReference reference, String qualifier)
+      throws LambdaInvokeException {
+    Optional<LocalFunction> version = function.select(qualifier);
+    if (version.isEmpty()) {
+      throw new LambdaInvokeException(LambdaInvokeException.Reason.FUNCTION_NOT_FOUND,
+          "Function not found: local function " + reference.name() + " has no version or alias " + qualifier, null);
+    }
+    return version.get();
+  }
+
+  private static String qualifier(Invocation invocation, FunctionReference reference) {
+    return invocation.qualifier() != null ? invocation.qualifier() : reference.qualifier();
+  }
+
+  private static InvocationRequest request(Invocation invocation, String qualifier) {
     return new InvocationRequest(RequestIds.requestId(), qualifier, invocation.payload(), null);
   }
 }

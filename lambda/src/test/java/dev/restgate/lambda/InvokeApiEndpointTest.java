@@ -1,5 +1,6 @@
 package dev.restgate.lambda;
 
+import static dev.restgate.lambda.LocalFunctionTests.aliased;
 import static dev.restgate.lambda.LocalFunctionTests.function;
 import static dev.restgate.lambda.LocalFunctionTests.lambda;
 import static dev.restgate.lambda.LocalFunctionTests.text;
@@ -42,7 +43,7 @@ class InvokeApiEndpointTest {
   static void start() throws Exception {
     Fixtures fixtures = Fixtures.get();
     TestModuleContext context = new TestModuleContext(lambda(
-        function("echo", "fixture.Echo", fixtures.classesDirectory),
+        aliased(function("echo", "fixture.Echo", fixtures.classesDirectory), "live"),
         function("logs", "fixture.Logs", fixtures.classesDirectory),
         function("failing", "fixture.Failing", fixtures.classesDirectory),
         function("sleeper", "fixture.Sleeper", fixtures.classesDirectory, 1),

@@ -1,5 +1,6 @@
 package dev.restgate.lambda;
 
+import static dev.restgate.lambda.LocalFunctionTests.aliased;
 import static dev.restgate.lambda.LocalFunctionTests.function;
 import static dev.restgate.lambda.LocalFunctionTests.unsignedInvokeApi;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,7 @@ class InvokeApiOverHttpTest {
     Fixtures fixtures = Fixtures.get();
     server = EmbeddedGateway.start(GatewayConfig.builder().section(LambdaConfig.class, unsignedInvokeApi(
         function("hello", "dev.restgate.examples.hello.HelloHandler", fixtures.helloJar),
-        function("context", "fixture.ContextReport", fixtures.classesDirectory),
+        aliased(function("context", "fixture.ContextReport", fixtures.classesDirectory), "live", "prod"),
         function("failing", "fixture.Failing", fixtures.classesDirectory),
         function("mailbox", "fixture.Mailbox", fixtures.classesDirectory))).build(), data);
     lambda = LocalFunctionTests.lambdaClient(server);

@@ -125,6 +125,78 @@ class LambdaSectionTest {
   }
 
   @Test
+  void versionsTakeTheFunctionsSettingsTheyDoNotHaveAndAliasesNameThem() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("functions/v1/app.py", "");
+    files.write("functions/v2/app.py", "");
+    FunctionConfig function = files.load("""
+        lambda:
+          functions:
+            - functionName: orders
+              handler: com.example.Orders
+              codeUri: functions/v2
+              timeout: 10
+              environment: {variables: {TABLE: orders}}
+              versions:
+                - {version: "1", codeUri: functions/v1, handler: com.example.OldOrders, memorySize: 256}
+                - {version: "2", codeUri: functions/v2, environment: {variables: {TABLE: orders2}}}
+              aliases:
+                - {name: live, functionVersion: "1", routingConfig: {additionalVersionWeights: {"2": 0.1}}}
+                - {name: edge, functionVersion: $LATEST}
+        """).section(LambdaConfig.class).orElseThrow().functions().get(0);
+
+    FunctionConfig first = function.settingsOf(function.versions().get(0));
+    assertThat(first.codeUri()).isEqualTo(dir.resolve("functions/v1").toAbsolutePath().normalize());
+    assertThat(first.handler()).isEqualTo("com.example.OldOrders");
+    assertThat(first.memorySize()).isEqualTo(256);
+    assertThat(first.timeout()).isEqualTo(10);
+    assertThat(first.environment()).isEqualTo(Map.of("TABLE", "orders"));
+    FunctionConfig second = function.settingsOf(function.versions().get(1));
+    assertThat(second.handler()).isEqualTo("com.example.Orders");
+    assertThat(second.environment()).isEqualTo(Map.of("TABLE", "orders2"));
+    assertThat(function.aliases()).containsExactly(new AliasConfig("live", "1", Map.of("2", 0.1)),
+        new AliasConfig("edge", "$LATEST", null));
+  }
+
+  @Test
+  void versionAndAliasProblemsAreReportedAtTheirPointers() {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("app/app.py", "");
+    Map<String, String> messages = files.messages("""
+        lambda:
+          functions:
+            - functionName: f
+              handler: a.B
+              codeUri: app
+              isolation: in-process
+              versions:
+                - {version: "1", codeUri: app}
+                - {version: "1", codeUri: app}
+                - {version: "01", codeUri: app}
+                - {version: "4", codeUri: app, runtime: python3.12}
+                - {version: "5", codeUri: missing}
+              aliases:
+                - {name: live, functionVersion: "1"}
+                - {name: live, functionVersion: "7"}
+                - {name: "42", functionVersion: "1"}
+                - {name: latest, functionVersion: $LATEST, routingConfig: {additionalVersionWeights: {"1": 0.5}}}
+                - {name: split, functionVersion: "1", routingConfig: {additionalVersionWeights: {"1": 0.5}}}
+                - {name: heavy, functionVersion: "1", routingConfig: {additionalVersionWeights: {"5": 1.5}}}
+                - {name: many, functionVersion: "1", routingConfig: {additionalVersionWeights: {"4": 0.1, "5": 0.1}}}
+        """);
+
+    String f = "/lambda/functions/0";
+    assertThat(messages).containsOnlyKeys(f + "/versions/1/version", f + "/versions/2/version",
+        f + "/versions/3/runtime", f + "/versions/3/handler", f + "/versions/4/codeUri", f + "/aliases/1/name",
+        f + "/aliases/1/functionVersion", f + "/aliases/2/name", f + "/aliases/3/functionVersion",
+        f + "/aliases/4/routingConfig/additionalVersionWeights/1",
+        f + "/aliases/5/routingConfig/additionalVersionWeights/5", f + "/aliases/6/routingConfig/additionalVersionWeights");
+    assertThat(messages.get(f + "/aliases/1/functionVersion"))
+        .isEqualTo("\"7\" is not a version of this function: use $LATEST or one of 1, 4, 5");
+    assertThat(messages.get(f + "/versions/3/runtime")).contains("in-process");
+  }
+
+  @Test
   void asyncInvokeSettingsAndRetryDelaysAreRead() throws Exception {
     ConfigFiles files = new ConfigFiles(dir);
     files.write("hello.jar", "x");

@@ -10,6 +10,7 @@ import dev.restgate.testing.EmbeddedGateway;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -29,6 +30,19 @@ final class LocalFunctionTests {
 
   static FunctionConfig function(String name, String handler, Path codeUri, int timeoutSeconds) {
     return new FunctionConfig(name, handler, codeUri, timeoutSeconds, 256, Map.of(), null, Isolation.IN_PROCESS, 0, null);
+  }
+
+  /** {@code function} with aliases that all point to {@code $LATEST}, so qualified calls find it. */
+  static FunctionConfig aliased(FunctionConfig function, String... aliases) {
+    return versioned(function, List.of(),
+        Arrays.stream(aliases).map(name -> new AliasConfig(name, "$LATEST", null)).toList());
+  }
+
+  static FunctionConfig versioned(FunctionConfig function, List<FunctionVersionConfig> versions,
+      List<AliasConfig> aliases) {
+    return new FunctionConfig(function.functionName(), function.handler(), function.codeUri(), function.timeout(),
+        function.memorySize(), function.environment(), function.runtime(), function.isolation(),
+        function.reservedConcurrency(), function.asyncInvoke(), versions, aliases);
   }
 
   static LambdaConfig lambda(FunctionConfig... functions) {

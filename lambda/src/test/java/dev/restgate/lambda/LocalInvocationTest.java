@@ -1,5 +1,6 @@
 package dev.restgate.lambda;
 
+import static dev.restgate.lambda.LocalFunctionTests.aliased;
 import static dev.restgate.lambda.LocalFunctionTests.function;
 import static dev.restgate.lambda.LocalFunctionTests.invoke;
 import static dev.restgate.lambda.LocalFunctionTests.lambda;
@@ -41,7 +42,7 @@ class LocalInvocationTest {
         function("copy", "fixture.Methods::copy", fixtures.classesDirectory),
         function("nothing", "fixture.Methods::nothing", fixtures.classesDirectory),
         function("counter", "fixture.Counter", fixtures.classesDirectory),
-        function("context", "fixture.ContextReport", fixtures.classesDirectory),
+        aliased(function("context", "fixture.ContextReport", fixtures.classesDirectory), "live", "blue"),
         function("custom", "fixture.Shout", fixtures.serializingDirectory)), CLOCK);
     configuration = context;
     new LambdaModule().configure(context);

@@ -1,5 +1,6 @@
 package dev.restgate.lambda;
 
+import static dev.restgate.lambda.LocalFunctionTests.aliased;
 import static dev.restgate.lambda.LocalFunctionTests.function;
 import static dev.restgate.lambda.LocalFunctionTests.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,8 @@ class RealHandlerBehindAwsProxyTest {
     GatewayConfig config = GatewayConfig.builder()
         .restApi(new ApiConfig(API, List.of(deployment), List.of(stage)))
         .section(LambdaConfig.class,
-            lambda(function("hello", "dev.restgate.examples.hello.HelloHandler", Fixtures.get().helloJar)))
+            lambda(aliased(function("hello", "dev.restgate.examples.hello.HelloHandler", Fixtures.get().helloJar),
+                "live")))
         .build();
     gateway = EmbeddedGateway.start(config, data);
   }

@@ -1,5 +1,6 @@
 package dev.restgate.lambda;
 
+import static dev.restgate.lambda.LocalFunctionTests.aliased;
 import static dev.restgate.lambda.LocalFunctionTests.function;
 import static dev.restgate.lambda.LocalFunctionTests.invoke;
 import static dev.restgate.lambda.LocalFunctionTests.unsignedInvokeApi;
@@ -38,7 +39,7 @@ class SdkLambdaInvokerTest {
   static void start(@TempDir Path data) throws Exception {
     Fixtures fixtures = Fixtures.get();
     server = EmbeddedGateway.start(GatewayConfig.builder().section(LambdaConfig.class, unsignedInvokeApi(
-        function("context", "fixture.ContextReport", fixtures.classesDirectory),
+        aliased(function("context", "fixture.ContextReport", fixtures.classesDirectory), "live"),
         function("failing", "fixture.Failing", fixtures.classesDirectory),
         function("sleeper", "fixture.Sleeper", fixtures.classesDirectory, 2))).build(), data.resolve("server"));
 

@@ -20,8 +20,8 @@ public final class WorkerPoolMain {
     LocalFunctions functions = LocalFunctions.load(ProcessIsolationTest.lambda(ProcessIsolationTest.java("env",
         "fixture.Environment", Path.of(args[0]), 10, 1)), null, Path.of(args[1]), "us-east-1", "123456789012",
         Clock.systemUTC());
-    functions.find("env").orElseThrow().invoke(new InvocationRequest(UUID.randomUUID().toString(), null,
-        "{}".getBytes(StandardCharsets.UTF_8), null), null);
+    functions.find("env").orElseThrow().select(null).orElseThrow().invoke(new InvocationRequest(
+        UUID.randomUUID().toString(), null, "{}".getBytes(StandardCharsets.UTF_8), null), null);
     ProcessHandle.current().descendants().forEach(child -> System.out.println("worker " + child.pid()));
     System.out.println("ready");
     System.out.flush();

@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * so the AWS SDKs and CLI can invoke them with an endpoint override. The function is named by name, partial ARN or
  * full ARN (percent-encoded in the path), with an optional {@code :qualifier} or {@code Qualifier} query parameter;
  * {@code X-Amz-Invocation-Type} is {@code RequestResponse} (the default), {@code Event} or {@code DryRun}, and
- * {@code X-Amz-Log-Type: Tail} returns the end of the log in {@code X-Amz-Log-Result}. Each call must be SigV4-signed
- * (service {@code lambda}) by an identity allowed {@code lambda:InvokeFunction} on the function's ARN, unless the
- * endpoint was built for local development without that check. Thread-safe.
+ * {@code X-Amz-Log-Type: Tail} returns the end of the log in {@code X-Amz-Log-Result}. The qualifier selects the
+ * version that runs ({@code X-Amz-Executed-Version}); one the function lacks is not found, as the function is. Each
+ * call must be SigV4-signed (service {@code lambda}) by an identity allowed {@code lambda:InvokeFunction} on the
+ * function's ARN, unless the endpoint was built for local development without that check. Thread-safe.
  */
 public final class InvokeApiEndpoint implements ServiceEndpoint {
   static final String PREFIX = "/2015-03-31/functions/";
@@ -106,18 +107,16 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
           : "Member must satisfy regular expression pattern: " + FunctionReference.AWS_PATTERN);
     }
     FunctionReference reference = parsed.get();
-    String qualifier = request.query().containsKey("Qualifier") ? request.query().get("Qualifier").get(0) : null;
-    if (qualifier != null && !QUALIFIER.matcher(qualifier).matches()) {
-      return LambdaApiErrors.validation("qualifier", qualifier,
+    String parameter = request.query().containsKey("Qualifier") ? request.query().get("Qualifier").get(0) : null;
+    if (parameter != null && !QUALIFIER.matcher(parameter).matches()) {
+      return LambdaApiErrors.validation("qualifier", parameter,
           "Member must satisfy regular expression pattern: " + QUALIFIER_PATTERN);
     }
-    if (qualifier != null && reference.qualifier() != null && !qualifier.equals(reference.qualifier())) {
+    if (parameter != null && reference.qualifier() != null && !parameter.equals(reference.qualifier())) {
       return LambdaApiErrors.invalidParameterValue(
           "The derived qualifier from the function name does not match the specified qualifier.");
     }
-    if (qualifier == null) {
-      qualifier = reference.qualifier();
-    }
+    String qualifier = parameter == null ? reference.qualifier() : parameter;
     String account = reference.accountId() == null ? accountId : reference.accountId();
     if (signed) {
       Optional<CallRefusal> refusal = call.authorize("lambda", "lambda:InvokeFunction",
@@ -131,7 +130,7 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
       return LambdaApiErrors.resourceNotFound(
           "Functions from '" + reference.region() + "' are not reachable in this region ('" + region + "')");
     }
-    Optional<LocalFunction> function = functions.find(reference.name());
+    Optional<LocalFunction> function = functions.find(reference.name()).flatMap(f -> f.select(qualifier));
     if (function.isEmpty()) {
       return LambdaApiErrors.resourceNotFound(
           "Function not found: " + FunctionReference.arn(region, account, reference.name(), qualifier));
@@ -181,7 +180,7 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
     InvocationRequest invocation = new InvocationRequest(requestId, qualifier, payload, clientContext);
     if (async) {
       try {
-        asyncInvocations.enqueue(function, invocation);
+        asyncInvocations.enqueue(function.name(), invocation);
       } catch (LambdaInvokeException e) {
         LOG.error("Queueing an event for {} failed", function.name(), e);
         return LambdaApiErrors.serviceError();
@@ -200,7 +199,7 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
     }
     Headers headers = new Headers(8);
     headers.add("Content-Type", "application/json");
-    headers.add("X-Amz-Executed-Version", LocalFunction.VERSION);
+    headers.add("X-Amz-Executed-Version", function.version());
     if (execution.functionError() != null) {
       headers.add("X-Amz-Function-Error", execution.functionError());
     }

@@ -6,6 +6,7 @@ import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.lambda.internal.FunctionReference;
 import dev.restgate.lambda.internal.async.FailureDestination.Condition;
 import dev.restgate.lambda.internal.local.Execution;
+import dev.restgate.lambda.internal.local.FunctionVersions;
 import dev.restgate.lambda.internal.local.InvocationRequest;
 import dev.restgate.lambda.internal.local.LocalFunction;
 import dev.restgate.lambda.internal.local.LocalFunctions;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,13 @@ import org.slf4j.LoggerFactory;
  * is retried {@code maximumRetryAttempts} times after the configured delays; a throttled (or otherwise not started)
  * delivery waits 1 second, doubling up to 5 minutes, and does not count as an attempt, as on AWS. An event that fails
  * for good, or outlives {@code maximumEventAgeInSeconds}, goes to the function's on-failure destination.
+ *
+ * <p>The queue keeps the qualifier the caller named (a version, an alias, {@code $LATEST} or none); each attempt
+ * runs the version it selects then, as synchronous invocations do: an alias that routes a share of its invocations
+ * to a second version picks per attempt, and an event queued before a restart or live reload runs the version its
+ * qualifier names in the configuration in force. A qualifier the function no longer has (the configuration changed
+ * since the event was queued) is treated as a delivery that did not start: the event waits, and goes to the
+ * destination once it is too old.
  *
  * <p>An event's file is removed only after its last attempt (or its destination record) is written, and
  * {@link #close()} lets running deliveries finish, so after a clean stop every event runs again only if it had not
@@ -68,7 +77,7 @@ public final class AsyncInvocations implements AutoCloseable {
   private final ScheduledThreadPoolExecutor threads;
 
   /** A function, its queue and what happens to its events. */
-  private record Target(LocalFunction function, EventQueue queue, AsyncInvokeConfig config,
+  private record Target(String name, FunctionVersions function, EventQueue queue, AsyncInvokeConfig config,
       FailureDestination destination) {}
 
   private AsyncInvocations(LambdaConfig lambda, LocalFunctions functions, Path dataDirectory, String region,
@@ -81,9 +90,9 @@ public final class AsyncInvocations implements AutoCloseable {
     Map<String, Target> targets = new HashMap<>();
     int longestTimeout = 0;
     for (FunctionConfig config : lambda.functions()) {
-      LocalFunction function = functions.find(config.functionName()).orElseThrow(() -> new IllegalArgumentException(
-          "function " + config.functionName() + " is not loaded"));
-      targets.put(config.functionName(), new Target(function,
+      FunctionVersions function = functions.find(config.functionName()).orElseThrow(
+          () -> new IllegalArgumentException("function " + config.functionName() + " is not loaded"));
+      targets.put(config.functionName(), new Target(config.functionName(), function,
           new EventQueue(config.functionName(), root.resolve(config.functionName())), config.asyncInvoke(),
           FailureDestination.of(config.asyncInvoke().onFailure(), dataDirectory, this::forward)));
       longestTimeout = Math.max(longestTimeout, config.timeout());
@@ -115,19 +124,21 @@ public final class AsyncInvocations implements AutoCloseable {
   }
 
   /**
-   * Queues an event for a local function and returns once it is on disk.
+   * Queues an event for a local function and returns once it is on disk. The caller has checked that the function
+   * has the request's qualifier; the version it selects is resolved again at each attempt.
    *
+   * @param function the local function's name
    * @throws LambdaInvokeException {@code SERVICE_ERROR} when the event could not be written
    */
-  public void enqueue(LocalFunction function, InvocationRequest request) throws LambdaInvokeException {
-    Target target = targets.get(function.name());
+  public void enqueue(String function, InvocationRequest request) throws LambdaInvokeException {
+    Target target = targets.get(function);
     Instant now = clock.instant();
     try {
       schedule(target, target.queue().add(
           new QueuedEvent(request.requestId(), request.qualifier(), request.payload(), now, 0, now)), Duration.ZERO);
     } catch (IOException e) {
       throw new LambdaInvokeException(LambdaInvokeException.Reason.SERVICE_ERROR,
-          "could not queue the event for function " + function.name() + ": " + e.getMessage(), e);
+          "could not queue the event for function " + function + ": " + e.getMessage(), e);
     }
   }
 
@@ -162,7 +173,7 @@ public final class AsyncInvocations implements AutoCloseable {
           }
         }
       } catch (IOException e) {
-        LOG.warn("Could not list the queued events of function {}: {}", target.function().name(), e.toString());
+        LOG.warn("Could not list the queued events of function {}: {}", target.name(), e.toString());
       }
     }
   }
@@ -205,7 +216,7 @@ public final class AsyncInvocations implements AutoCloseable {
         // delivered meanwhile by the configuration this one replaced
       } catch (IOException e) {
         LOG.error("Could not deliver the queued event {} of function {}; trying again later", file,
-            target.function().name(), e);
+            target.name(), e);
         again = throttled();
       } finally {
         HELD.remove(file);
@@ -224,10 +235,16 @@ public final class AsyncInvocations implements AutoCloseable {
         return Duration.between(now, event.notBefore());
       }
       if (Duration.between(event.receivedAt(), now).toSeconds() >= target.config().maximumEventAgeInSeconds()) {
-        giveUp(event, Condition.EventAgeExceeded, null);
+        giveUp(event, Condition.EventAgeExceeded, null, event.qualifier());
         return null;
       }
-      LocalFunction function = target.function();
+      Optional<LocalFunction> selected = target.function().select(event.qualifier());
+      if (selected.isEmpty()) {
+        LOG.warn("Event {} of function {} names version or alias {}, which the function no longer has; trying again "
+            + "later", event.requestId(), target.name(), event.qualifier());
+        return throttled();
+      }
+      LocalFunction function = selected.get();
       Execution execution;
       try {
         execution = function.invoke(new InvocationRequest(event.requestId(), event.qualifier(), event.payload(),
@@ -245,7 +262,7 @@ public final class AsyncInvocations implements AutoCloseable {
         return null;
       }
       if (event.attempts() >= target.config().maximumRetryAttempts()) {
-        giveUp(event.failedAgain(now), Condition.RetriesExhausted, execution);
+        giveUp(event.failedAgain(now), Condition.RetriesExhausted, execution, function.version());
         return null;
       }
       Duration delay = retryDelays.get(event.attempts());
@@ -259,15 +276,16 @@ public final class AsyncInvocations implements AutoCloseable {
       return delay.compareTo(LAST_THROTTLE_DELAY) > 0 ? LAST_THROTTLE_DELAY : delay;
     }
 
-    private void giveUp(QueuedEvent event, Condition condition, Execution last) throws IOException {
-      String name = target.function().name();
+    /** @param version the version that ran last, or the event's qualifier when it did not run again */
+    private void giveUp(QueuedEvent event, Condition condition, Execution last, String version) throws IOException {
+      String name = target.name();
       FailureDestination destination = target.destination();
       if (destination == null) {
         LOG.warn("Dropped event {} of function {} ({}, {} attempts); configure asyncInvoke.onFailure to keep such "
             + "events", event.requestId(), name, condition, event.attempts());
       } else {
-        destination.send(event, FunctionReference.arn(region, accountId, name, LocalFunction.VERSION), condition,
-            last, clock.instant());
+        destination.send(event, FunctionReference.arn(region, accountId, name,
+            version == null ? LocalFunction.LATEST : version), condition, last, version, clock.instant());
         LOG.info("Event {} of function {} ({}, {} attempts) went to {}", event.requestId(), name, condition,
             event.attempts(), destination.describe());
       }

@@ -62,10 +62,11 @@ final class FailureDestination {
    *
    * @param functionArn the ARN of the function that failed, with the version that ran
    * @param last the last attempt's outcome, or null when the event was given up before running again
+   * @param executedVersion the version whose attempt {@code last} is ({@code $LATEST} or a number)
    */
-  void send(QueuedEvent event, String functionArn, Condition condition, Execution last, Instant now)
-      throws IOException {
-    byte[] record = JSON.writeValueAsBytes(record(event, functionArn, condition, last, now));
+  void send(QueuedEvent event, String functionArn, Condition condition, Execution last, String executedVersion,
+      Instant now) throws IOException {
+    byte[] record = JSON.writeValueAsBytes(record(event, functionArn, condition, last, executedVersion, now));
     if (deadLetterFile == null) {
       forwarder.forward(function, record);
       return;
@@ -84,7 +85,7 @@ final class FailureDestination {
 
   /** AWS's destination record (version 1.0). */
   static ObjectNode record(QueuedEvent event, String functionArn, Condition condition, Execution last,
-      Instant now) {
+      String executedVersion, Instant now) {
     ObjectNode record = JSON.createObjectNode().put("version", "1.0").put("timestamp", now.toString());
     record.putObject("requestContext")
         .put("requestId", event.requestId())
@@ -95,7 +96,7 @@ final class FailureDestination {
     if (last != null) {
       ObjectNode response = record.putObject("responseContext")
           .put("statusCode", 200)
-          .put("executedVersion", LocalFunction.VERSION);
+          .put("executedVersion", executedVersion == null ? LocalFunction.LATEST : executedVersion);
       if (last.functionError() != null) {
         response.put("functionError", last.functionError());
       }

@@ -56,8 +56,12 @@ final class FunctionLoader {
     return true;
   }
 
-  /** The loaded function, or empty after adding what is wrong with it to {@code problems}. */
-  Optional<InProcessFunction> load(FunctionConfig function, String pointer, List<Problem> problems) {
+  /**
+   * The loaded function, or empty after adding what is wrong with it to {@code problems}.
+   *
+   * @param version the version {@code function}'s settings are, {@code $LATEST} or a number
+   */
+  Optional<InProcessFunction> load(FunctionConfig function, String version, String pointer, List<Problem> problems) {
     int before = problems.size();
     if (!HandlerResolver.isWellFormed(function.handler())) {
       problems.add(problem(pointer + "/handler", "handler must be com.example.Handler or "
@@ -71,7 +75,7 @@ final class FunctionLoader {
       LOG.warn("Function {}: environment variables {} are not visible to System.getenv() in a function run "
           + "in-process (see docs/lambda.md)", function.functionName(), function.environment().keySet());
     }
-    return init(function, code.get(), pointer, problems);
+    return init(function, version, code.get(), pointer, problems);
   }
 
   /**
@@ -97,7 +101,7 @@ final class FunctionLoader {
     return problems.size() > before ? Optional.empty() : Optional.of(code);
   }
 
-  private Optional<InProcessFunction> init(FunctionConfig function, Path code, String pointer,
+  private Optional<InProcessFunction> init(FunctionConfig function, String version, Path code, String pointer,
       List<Problem> problems) {
     FunctionClassLoader loader = FunctionClassLoader.create(code, FunctionLoader.class.getClassLoader());
     Thread thread = Thread.currentThread();
@@ -107,7 +111,7 @@ final class FunctionLoader {
     try {
       FunctionHandler handler = new HandlerResolver(loader, new PojoSerializers(loader)).resolve(function.handler());
       Duration init = Duration.between(started, clock.instant());
-      return Optional.of(new InProcessFunction(function.functionName(), region, accountId, function.timeout(),
+      return Optional.of(new InProcessFunction(function.functionName(), version, region, accountId, function.timeout(),
           function.memorySize(), loader, handler, init, timer, clock));
     } catch (HandlerException | RuntimeException | LinkageError e) {
       problems.add(problem(pointer + "/handler", "function " + function.functionName() + ": " + e.getMessage()));

@@ -33,6 +33,7 @@ public final class InProcessFunction implements LocalFunction {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final String name;
+  private final String version;
   private final String region;
   private final String accountId;
   private final int timeoutSeconds;
@@ -47,10 +48,11 @@ public final class InProcessFunction implements LocalFunction {
   private final ThreadPoolExecutor workers;
   private final AtomicBoolean cold = new AtomicBoolean(true);
 
-  InProcessFunction(String name, String region, String accountId, int timeoutSeconds, int memorySize,
+  InProcessFunction(String name, String version, String region, String accountId, int timeoutSeconds, int memorySize,
       FunctionClassLoader loader, FunctionHandler handler, Duration initDuration, ScheduledExecutorService timer,
       Clock clock) {
     this.name = name;
+    this.version = version;
     this.region = region;
     this.accountId = accountId;
     this.timeoutSeconds = timeoutSeconds;
@@ -61,7 +63,7 @@ public final class InProcessFunction implements LocalFunction {
     this.timer = timer;
     this.clock = clock;
     this.logger = LoggerFactory.getLogger("lambda." + name);
-    this.logStreamName = InvocationReport.logStreamName(clock.instant());
+    this.logStreamName = InvocationReport.logStreamName(version, clock.instant());
     AtomicInteger threads = new AtomicInteger();
     this.workers = new ThreadPoolExecutor(0, MAX_CONCURRENT_INVOCATIONS, 60, TimeUnit.SECONDS,
         new SynchronousQueue<>(), task -> {
@@ -75,6 +77,11 @@ public final class InProcessFunction implements LocalFunction {
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public String version() {
+    return version;
   }
 
   int memorySize() {
@@ -130,7 +137,7 @@ public final class InProcessFunction implements LocalFunction {
       String invokedArn = FunctionReference.arn(region, accountId, name, request.qualifier());
       LocalContext context = new LocalContext(InProcessFunction.this, request.requestId(), invokedArn,
           request.clientContext(), started.plusSeconds(timeoutSeconds), clock, log);
-      log.runtime("START RequestId: " + request.requestId() + " Version: " + VERSION);
+      log.runtime("START RequestId: " + request.requestId() + " Version: " + version);
       byte[] response;
       String error = null;
       try {

@@ -17,9 +17,9 @@ public final class InvocationReport {
 
   private InvocationReport() {}
 
-  /** A new log stream's name as AWS forms it: {@code 2026/03/01/[$LATEST]<32 hex digits>}. */
-  public static String logStreamName(Instant now) {
-    return STREAM_DAY.format(now) + "/[" + LocalFunction.VERSION + "]" + UUID.randomUUID().toString().replace("-", "");
+  /** A new log stream's name as AWS forms it: {@code 2026/03/01/[$LATEST]<32 hex digits>}, with the version. */
+  public static String logStreamName(String version, Instant now) {
+    return STREAM_DAY.format(now) + "/[" + version + "]" + UUID.randomUUID().toString().replace("-", "");
   }
 
   /**

@@ -50,7 +50,7 @@ final class LocalContext implements Context {
 
   @Override
   public String getFunctionVersion() {
-    return LocalFunction.VERSION;
+    return function.version();
   }
 
   @Override

@@ -10,14 +10,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A local function as the invoker and the Invoke API see it, whatever runs it: worker processes
+ * One version of a local function as the invoker and the Invoke API see it, whatever runs it: worker processes
  * ({@code isolation: process}) or the gateway's JVM ({@code in-process}). Implementations are thread-safe.
  */
 public interface LocalFunction extends AutoCloseable {
-  /** The version every local invocation reports. */
-  String VERSION = "$LATEST";
+  /** The version a function's own settings make, which unqualified invocations run. */
+  String LATEST = "$LATEST";
 
   String name();
+
+  /**
+   * The version this code is: {@link #LATEST} or a number. Invocations report it ({@code Context}, the
+   * {@code START} line, {@code X-Amz-Executed-Version}), whichever qualifier chose it.
+   */
+  String version();
 
   /**
    * Starts an invocation without waiting for it ({@code Event} invocations use this directly).

@@ -35,6 +35,7 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String name;
+  private final String version;
   private final String region;
   private final String accountId;
   private final int timeoutSeconds;
@@ -53,10 +54,11 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
   private long releases;
   private boolean closed;
 
-  ProcessFunction(String name, String region, String accountId, int timeoutSeconds, int memorySize,
+  ProcessFunction(String name, String version, String region, String accountId, int timeoutSeconds, int memorySize,
       int reservedConcurrency, Duration idleTimeout, RuntimeCommand command, ScheduledExecutorService timer,
       Executor httpThreads, Clock clock) {
     this.name = name;
+    this.version = version;
     this.region = region;
     this.accountId = accountId;
     this.timeoutSeconds = timeoutSeconds;
@@ -73,6 +75,11 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public String version() {
+    return version;
   }
 
   @Override

@@ -66,13 +66,15 @@ public final class ProcessFunctionLoader implements AutoCloseable {
   /**
    * The function, or empty after adding what is wrong with it to {@code problems}.
    *
+   * @param version the version {@code function}'s settings are, {@code $LATEST} or a number
    * @param code the function's resolved {@code codeUri}
    */
-  public Optional<ProcessFunction> load(FunctionConfig function, Path code, String pointer, List<Problem> problems) {
+  public Optional<ProcessFunction> load(FunctionConfig function, String version, Path code, String pointer,
+      List<Problem> problems) {
     try {
       Path taskRoot = Files.isDirectory(code) ? code.toAbsolutePath() : unpack(function.functionName(), code);
-      RuntimeCommand command = RuntimeCommand.of(function, taskRoot, region);
-      return Optional.of(new ProcessFunction(function.functionName(), region, accountId, function.timeout(),
+      RuntimeCommand command = RuntimeCommand.of(function, version, taskRoot, region);
+      return Optional.of(new ProcessFunction(function.functionName(), version, region, accountId, function.timeout(),
           function.memorySize(), function.reservedConcurrency(), idleTimeout, command, timer, httpThreads, clock));
     } catch (IOException e) {
       problems.add(new Problem(source, pointer + "/runtime", "function " + function.functionName() + " cannot run "

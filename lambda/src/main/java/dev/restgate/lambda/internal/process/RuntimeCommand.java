@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.restgate.lambda.FunctionConfig;
-import dev.restgate.lambda.internal.local.LocalFunction;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,11 +37,13 @@ final class RuntimeCommand {
       + "(read -r _ <&3; kill -KILL $c 2>/dev/null) & w=$!; wait $c; s=$?; kill $w 2>/dev/null; exit $s";
 
   private final List<String> program;
+  private final String version;
   private final Path taskRoot;
   private final Map<String, String> environment;
 
-  private RuntimeCommand(List<String> program, Path taskRoot, Map<String, String> environment) {
+  private RuntimeCommand(List<String> program, String version, Path taskRoot, Map<String, String> environment) {
     this.program = program;
+    this.version = version;
     this.taskRoot = taskRoot;
     this.environment = environment;
   }
@@ -50,9 +51,11 @@ final class RuntimeCommand {
   /**
    * The command of {@code function}, whose code is in {@code taskRoot}.
    *
+   * @param version the version {@code function}'s settings are, {@code $LATEST} or a number
    * @throws IOException when the runtime cannot run here, saying what to install or fix
    */
-  static RuntimeCommand of(FunctionConfig function, Path taskRoot, String region) throws IOException {
+  static RuntimeCommand of(FunctionConfig function, String version, Path taskRoot, String region)
+      throws IOException {
     String runtime = function.runtime();
     List<String> program = new ArrayList<>();
     Map<String, String> extra = new LinkedHashMap<>();
@@ -77,7 +80,13 @@ final class RuntimeCommand {
       }
       program.add(bootstrap.toString());
     }
-    return new RuntimeCommand(List.copyOf(program), taskRoot, environment(function, taskRoot, region, extra));
+    return new RuntimeCommand(List.copyOf(program), version, taskRoot,
+        environment(function, version, taskRoot, region, extra));
+  }
+
+  /** The version the worker runs, as its environment and its log lines report it. */
+  String version() {
+    return version;
   }
 
   /**
@@ -97,12 +106,12 @@ final class RuntimeCommand {
   }
 
   /** The function's variables first, so the ones AWS reserves always hold what the runtime set. */
-  private static Map<String, String> environment(FunctionConfig function, Path taskRoot, String region,
-      Map<String, String> extra) {
+  private static Map<String, String> environment(FunctionConfig function, String version, Path taskRoot,
+      String region, Map<String, String> extra) {
     Map<String, String> env = new LinkedHashMap<>(function.environment());
     env.putAll(extra);
     env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
-    env.put("AWS_LAMBDA_FUNCTION_VERSION", LocalFunction.VERSION);
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", version);
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     env.put("AWS_REGION", region);

@@ -49,6 +49,7 @@ final class Worker implements RuntimeApiServer.Handler {
   record Invocation(String requestId, byte[] payload, Map<String, String> headers, CompletableFuture<Execution> result) {}
 
   private final String functionName;
+  private final String version;
   private final int memorySize;
   private final int timeoutSeconds;
   private final Logger logger;
@@ -75,6 +76,7 @@ final class Worker implements RuntimeApiServer.Handler {
       ScheduledExecutorService timer, Clock clock, Owner owner, RuntimeCommand command, Executor httpThreads)
       throws IOException {
     this.functionName = functionName;
+    this.version = command.version();
     this.memorySize = memorySize;
     this.timeoutSeconds = timeoutSeconds;
     this.logger = logger;
@@ -84,7 +86,7 @@ final class Worker implements RuntimeApiServer.Handler {
     this.api = new RuntimeApiServer(this, httpThreads);
     this.spawned = clock.instant();
     try {
-      this.watchdog = command.start(api.address(), InvocationReport.logStreamName(spawned));
+      this.watchdog = command.start(api.address(), InvocationReport.logStreamName(command.version(), spawned));
     } catch (IOException e) {
       api.close();
       throw e;
@@ -161,7 +163,7 @@ final class Worker implements RuntimeApiServer.Handler {
       alarm = timer.schedule(() -> timedOut(invocation), timeoutSeconds, TimeUnit.SECONDS);
       log = currentLog;
     }
-    log.runtime("START RequestId: " + invocation.requestId() + " Version: $LATEST");
+    log.runtime("START RequestId: " + invocation.requestId() + " Version: " + version);
     Map<String, String> headers = new LinkedHashMap<>(invocation.headers());
     headers.put("Lambda-Runtime-Deadline-Ms", Long.toString(delivered.plusSeconds(timeoutSeconds).toEpochMilli()));
     return new RuntimeApiServer.Event(invocation.payload(), headers);
