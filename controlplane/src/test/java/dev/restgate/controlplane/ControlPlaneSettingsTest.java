@@ -52,18 +52,16 @@ class ControlPlaneSettingsTest {
 
   @Test
   void turnedOffNoCallReachesIt() throws Exception {
-    EmbeddedGateway gateway = start("controlPlane: {enabled: false}");
-    try (ApiGatewayClient root = client("http://127.0.0.1:" + gateway.port())) {
-      assertThatThrownBy(() -> root.getRestApis(r -> { })).isInstanceOfSatisfying(ApiGatewayException.class,
-          e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingAuthenticationTokenException"));
-    } finally {
-      gateway.close();
-    }
+    assertRootServesNoManagementCalls("controlPlane: {enabled: false}");
   }
 
   @Test
   void onAnotherPortThePublicListenerServesNoManagementCalls() throws Exception {
-    EmbeddedGateway gateway = start("controlPlane: {port: 1}");
+    assertRootServesNoManagementCalls("controlPlane: {port: 1}");
+  }
+
+  private void assertRootServesNoManagementCalls(String controlPlane) throws Exception {
+    EmbeddedGateway gateway = start(controlPlane);
     try (ApiGatewayClient root = client("http://127.0.0.1:" + gateway.port())) {
       assertThatThrownBy(() -> root.getRestApis(r -> { })).isInstanceOfSatisfying(ApiGatewayException.class,
           e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MissingAuthenticationTokenException"));
