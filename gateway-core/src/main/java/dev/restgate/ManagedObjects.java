@@ -8,6 +8,8 @@ import dev.restgate.config.StoreConfig;
 import dev.restgate.spi.HealthCheck;
 import dev.restgate.spi.ManagedConfiguration;
 import dev.restgate.spi.ProblemsException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +80,8 @@ public final class ManagedObjects implements ManagedConfiguration, ConfigSource,
     try {
       return store.read();
     } catch (ProblemsException e) {
-      throw new IllegalStateException(e.getMessage() + ": " + e.problems(), e);
+      throw new UncheckedIOException(new IOException(e.getMessage() + ": " + e.problems().stream()
+          .map(problem -> problem.message()).toList(), e));
     }
   }
 

@@ -38,6 +38,8 @@ final class ManagedPostgresStore implements ManagedStore {
   private final Path cache;
   private Connection connection;
   private String lastRevision;
+  /** The revision the local copy holds, so a read that finds it unchanged does not write it again. */
+  private String cachedRevision;
   private boolean unreachable;
 
   /** @param cache the file in the data directory keeping the last document read */
@@ -51,7 +53,10 @@ final class ManagedPostgresStore implements ManagedStore {
     try {
       Snapshot snapshot = query();
       reachable();
-      ManagedFileStore.write(cache, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(snapshot.document()));
+      if (!snapshot.revision().equals(cachedRevision)) {
+        ManagedFileStore.write(cache, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(snapshot.document()));
+        cachedRevision = snapshot.revision();
+      }
       return snapshot;
     } catch (SQLException e) {
       unreachable(e);
@@ -121,6 +126,7 @@ final class ManagedPostgresStore implements ManagedStore {
       }
       lastRevision = Long.toString(revision);
       ManagedFileStore.write(cache, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(next));
+      cachedRevision = lastRevision;
       return lastRevision;
     } catch (SQLException e) {
       unreachable(e);

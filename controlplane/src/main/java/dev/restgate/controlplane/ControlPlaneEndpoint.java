@@ -25,6 +25,7 @@ import dev.restgate.spi.ServiceCall;
 import dev.restgate.spi.ServiceEndpoint;
 import dev.restgate.spi.StageCaches;
 import dev.restgate.spi.UsagePlanDirectory;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -89,6 +90,9 @@ final class ControlPlaneEndpoint implements ServiceEndpoint {
       return dispatch(call, segments(path));
     } catch (ApiError e) {
       return error(e.status(), e.type(), e.getMessage());
+    } catch (UncheckedIOException e) {
+      return error(503, "ServiceUnavailableException", "The objects created at run time cannot be read now, so "
+          + "nothing changed: " + e.getCause().getMessage());
     }
   }
 

@@ -13,7 +13,11 @@ import dev.restgate.config.GatewayConfig;
  */
 public interface ManagedConfiguration {
 
-  /** The objects created at run time as they are now, as a copy the caller may change. */
+  /**
+   * The objects created at run time as they are now, as a copy the caller may change.
+   *
+   * @throws java.io.UncheckedIOException when they cannot be read (a shared store that does not answer)
+   */
   Snapshot read();
 
   /** The configuration file whose objects are read-only through the control plane. */
