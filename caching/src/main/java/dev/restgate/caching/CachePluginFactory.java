@@ -42,10 +42,11 @@ public final class CachePluginFactory implements PluginFactory<Void> {
     }
     MethodSetting settings = site.methodSetting();
     int ttl = settings.cacheTtlInSeconds() == null ? DEFAULT_TTL : settings.cacheTtlInSeconds();
-    if (ttl == 0) {
+    Integration integration = site.method().methodIntegration();
+    if (ttl == 0 || integration != null && integration.streams()) {
+      // AWS turns the stage cache off for methods whose response streams.
       return Optional.empty();
     }
-    Integration integration = site.method().methodIntegration();
     String namespace = integration == null || integration.cacheNamespace() == null ? site.resource().id()
         : integration.cacheNamespace();
     List<String> parameters = integration == null ? List.of() : integration.cacheKeyParameters();

@@ -42,6 +42,14 @@ public interface Body extends AutoCloseable {
    * @param length the length if known, else -1
    */
   static Body stream(InputStream in, long length) {
-    return new StreamedBody(in, length);
+    return new StreamedBody(in, length, false);
+  }
+
+  /**
+   * A body of unknown length that reaches the client as it arrives: whatever one read of {@code in} returns is
+   * flushed to the client before the next read, so that a slow producer's first bytes are not held back in buffers.
+   */
+  static Body live(InputStream in) {
+    return new StreamedBody(in, -1, true);
   }
 }

@@ -8,10 +8,12 @@ final class StreamedBody implements Body {
   private static final int MAX_BUFFER = 16 * 1024;
   private final InputStream in;
   private final long length;
+  private final boolean flushEachRead;
 
-  StreamedBody(InputStream in, long length) {
+  StreamedBody(InputStream in, long length, boolean flushEachRead) {
     this.in = in;
     this.length = length;
+    this.flushEachRead = flushEachRead;
   }
 
   @Override
@@ -27,6 +29,9 @@ final class StreamedBody implements Body {
       int n;
       while ((n = in.read(buffer)) >= 0) {
         out.write(buffer, 0, n);
+        if (flushEachRead) {
+          out.flush();
+        }
       }
     }
   }

@@ -1,5 +1,7 @@
 package dev.restgate.spi;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Duration;
 
 /**
@@ -18,6 +20,19 @@ public interface LambdaInvoker {
    *     unreachable service) or the invocation did not finish within {@code invocation.timeout()}
    */
   Result invoke(Invocation invocation) throws LambdaInvokeException;
+
+  /**
+   * Invokes a function whose answer streams, as Lambda's {@code InvokeWithResponseStream} does: returns once the
+   * function has begun to answer, with its payload to read as the function writes it. A function that does not
+   * stream answers its whole payload at once, which is what this default does over {@link #invoke}.
+   *
+   * @throws LambdaInvokeException as {@link #invoke} does, for what happens before the function begins to answer
+   */
+  default Streamed invokeWithResponseStream(Invocation invocation) throws LambdaInvokeException {
+    Result result = invoke(invocation);
+    return new Streamed(new ByteArrayInputStream(result.payload()), result.functionError(),
+        result.executedVersion());
+  }
 
   /**
    * Queues an asynchronous invocation ({@code Event}): returns once the function has the event, without waiting for
@@ -52,4 +67,15 @@ public interface LambdaInvoker {
    * @param logResult base64 of the tail of the function's log when requested, else null
    */
   record Result(byte[] payload, String functionError, String executedVersion, String logResult) {}
+
+  /**
+   * A function's answer as it streams.
+   *
+   * @param payload what the function writes, readable as it writes it; whoever reads it closes it. A read fails
+   *     with an {@link java.io.IOException} when the function fails or times out after it began to answer.
+   * @param functionError {@code Unhandled} or {@code Handled} when the function failed before its first byte (the
+   *     payload is then the error document), else null
+   * @param executedVersion the version that ran
+   */
+  record Streamed(InputStream payload, String functionError, String executedVersion) {}
 }

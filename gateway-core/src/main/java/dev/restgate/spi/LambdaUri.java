@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The function an {@code AWS_PROXY} (or {@code AWS}) integration URI or a Lambda authorizer's {@code authorizerUri}
  * names:
- * {@code arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations}, where the function
- * ARN may end in {@code :alias} or {@code :version} and may contain {@code ${stageVariables.x}}.
+ * {@code arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations}, or for a response
+ * that streams {@code ...:lambda:path/2021-11-15/functions/{functionArn}/response-streaming-invocations}, where the
+ * function ARN may end in {@code :alias} or {@code :version} and may contain {@code ${stageVariables.x}}.
  *
  * @param function the function ARN (or name) without qualifier; may still hold stage variable placeholders
  * @param qualifier the alias or version, or null; may hold placeholders
@@ -14,6 +15,13 @@ import java.util.Arrays;
 public record LambdaUri(String function, String qualifier) {
   private static final String FUNCTIONS = ":lambda:path/2015-03-31/functions/";
   private static final String INVOCATIONS = "/invocations";
+  private static final String STREAMING_FUNCTIONS = ":lambda:path/2021-11-15/functions/";
+  private static final String STREAMING_INVOCATIONS = "/response-streaming-invocations";
+
+  /** Whether {@code uri} names Lambda's {@code InvokeWithResponseStream} rather than {@code Invoke}. */
+  public static boolean isStreaming(String uri) {
+    return uri != null && uri.contains(STREAMING_FUNCTIONS) && uri.endsWith(STREAMING_INVOCATIONS);
+  }
 
   /**
    * Parses an integration or authorizer URI.
@@ -25,12 +33,15 @@ public record LambdaUri(String function, String qualifier) {
     if (uri == null || !uri.startsWith("arn:")) {
       throw new IllegalArgumentException("Invalid ARN specified in the request: " + uri);
     }
-    int functions = uri.indexOf(FUNCTIONS);
-    if (functions < 0 || !uri.endsWith(INVOCATIONS)) {
+    boolean streaming = isStreaming(uri);
+    String prefix = streaming ? STREAMING_FUNCTIONS : FUNCTIONS;
+    String suffix = streaming ? STREAMING_INVOCATIONS : INVOCATIONS;
+    int functions = uri.indexOf(prefix);
+    if (functions < 0 || !uri.endsWith(suffix)) {
       throw new IllegalArgumentException("Integrations of type 'AWS_PROXY' currently only supports Lambda function "
           + "and Firehose stream invocations: " + uri);
     }
-    String functionArn = uri.substring(functions + FUNCTIONS.length(), uri.length() - INVOCATIONS.length());
+    String functionArn = uri.substring(functions + prefix.length(), uri.length() - suffix.length());
     if (functionArn.isEmpty()) {
       throw new IllegalArgumentException("Invalid ARN specified in the request: " + uri);
     }

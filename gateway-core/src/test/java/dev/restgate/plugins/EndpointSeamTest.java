@@ -30,7 +30,7 @@ class EndpointSeamTest {
       throws Exception {
     try (RecordingBackend backend = new RecordingBackend()) {
       Integration endpoint = new Integration("TEST_ENDPOINT", "POST", "unused", null, null, null, null, null, null,
-          null, 2000, null, null, null, null);
+          null, 2000, null, null, null, null, null);
       RestApi api = TestApis.api("endpoint01")
           .method("/orders", "PUT", endpoint,
               Map.of("x-test-mapping", JSON.readTree("{\"uri\":\"${stageVariables.backend}/status/404\"}")))

@@ -14,11 +14,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ScriptedLambdaModule implements GatewayModule {
   private static final Map<String, Function> FUNCTIONS = new ConcurrentHashMap<>();
+  private static final Map<String, StreamingFunction> STREAMING = new ConcurrentHashMap<>();
 
   /** A scripted function. */
   @FunctionalInterface
   public interface Function {
     LambdaInvoker.Result invoke(LambdaInvoker.Invocation invocation) throws LambdaInvokeException;
+  }
+
+  /** A scripted function whose answer streams. */
+  @FunctionalInterface
+  public interface StreamingFunction {
+    LambdaInvoker.Streamed invoke(LambdaInvoker.Invocation invocation) throws LambdaInvokeException;
+  }
+
+  /** Makes {@code function} answer the streaming invocations of {@code name}. */
+  public static void registerStreaming(String name, StreamingFunction function) {
+    STREAMING.put(name, function);
   }
 
   /** Makes {@code function} answer invocations of {@code name}. */
@@ -39,6 +51,13 @@ public final class ScriptedLambdaModule implements GatewayModule {
         return function(invocation).invoke(invocation);
       }
 
+      @Override
+      public Streamed invokeWithResponseStream(Invocation invocation) throws LambdaInvokeException {
+        StreamingFunction streaming = STREAMING.get(name(invocation));
+        return streaming != null ? streaming.invoke(invocation)
+            : LambdaInvoker.super.invokeWithResponseStream(invocation);
+      }
+
       /** Runs the function on a thread of its own, as Lambda runs an event it queued. */
       @Override
       public void invokeAsync(Invocation invocation) throws LambdaInvokeException {
@@ -56,12 +75,16 @@ public final class ScriptedLambdaModule implements GatewayModule {
 
   private static Function function(LambdaInvoker.Invocation invocation) throws LambdaInvokeException {
     String function = invocation.function();
-    String name = function.substring(function.lastIndexOf(':') + 1);
-    Function scripted = FUNCTIONS.get(name);
+    Function scripted = FUNCTIONS.get(name(invocation));
     if (scripted == null) {
       throw new LambdaInvokeException(LambdaInvokeException.Reason.FUNCTION_NOT_FOUND,
           "Function not found: " + function, null);
     }
     return scripted;
+  }
+
+  private static String name(LambdaInvoker.Invocation invocation) {
+    String function = invocation.function();
+    return function.substring(function.lastIndexOf(':') + 1);
   }
 }

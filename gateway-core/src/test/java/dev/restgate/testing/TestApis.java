@@ -121,7 +121,21 @@ public final class TestApis {
   public static Integration httpProxy(String httpMethod, String uri, Map<String, String> requestParameters,
       Integer timeoutInMillis) {
     return new Integration("HTTP_PROXY", httpMethod, uri, null, null, null, requestParameters, null, null, null,
-        timeoutInMillis, null, null, null, null);
+        timeoutInMillis, null, null, null, null, null);
+  }
+
+  /** An {@code HTTP_PROXY} integration whose response streams ({@code responseTransferMode: STREAM}). */
+  public static Integration httpProxyStreaming(String httpMethod, String uri) {
+    return new Integration("HTTP_PROXY", httpMethod, uri, null, null, null, Map.of(), null, null, null, null, null,
+        null, null, null, Integration.STREAM);
+  }
+
+  /** An {@code AWS_PROXY} integration calling function {@code name} with {@code InvokeWithResponseStream}. */
+  public static Integration lambdaStreamingProxy(String functionNameAndQualifier) {
+    return new Integration("AWS_PROXY", "POST",
+        "arn:aws:apigateway:us-east-1:lambda:path/2021-11-15/functions/arn:aws:lambda:us-east-1:123456789012:function:"
+            + functionNameAndQualifier + "/response-streaming-invocations",
+        null, null, null, null, null, null, null, null, null, null, null, null, Integration.STREAM);
   }
 
   /** An {@code AWS_PROXY} integration calling function {@code name} (with an optional {@code :qualifier}). */
@@ -129,6 +143,6 @@ public final class TestApis {
     return new Integration("AWS_PROXY", "POST",
         "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:"
             + functionNameAndQualifier + "/invocations",
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

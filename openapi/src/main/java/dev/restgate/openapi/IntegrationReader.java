@@ -4,6 +4,7 @@ import dev.restgate.model.Integration;
 import dev.restgate.model.IntegrationResponse;
 import dev.restgate.model.MethodResponse;
 import dev.restgate.model.TlsConfig;
+import dev.restgate.spi.LambdaUri;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +24,10 @@ final class IntegrationReader {
   private static final List<String> PASSTHROUGH = List.of("WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER");
   private static final List<String> CONTENT_HANDLING = List.of("CONVERT_TO_TEXT", "CONVERT_TO_BINARY");
   private static final List<String> CONNECTION_TYPES = List.of("INTERNET", "VPC_LINK");
+  private static final List<String> TRANSFER_MODES = List.of("BUFFERED", Integration.STREAM);
   private static final Set<String> FIELDS = Set.of("type", "uri", "httpMethod", "credentials", "connectionType",
       "connectionId", "requestParameters", "requestTemplates", "passthroughBehavior", "contentHandling",
-      "cacheNamespace", "cacheKeyParameters", "timeoutInMillis", "tlsConfig", "responses");
+      "cacheNamespace", "cacheKeyParameters", "timeoutInMillis", "tlsConfig", "responses", "responseTransferMode");
   private static final Set<String> HTTP_API_FIELDS = Set.of("payloadFormatVersion", "integrationSubtype",
       "responseParameters", "$ref");
   private static final Pattern TARGET = Pattern.compile(
@@ -71,6 +73,11 @@ final class IntegrationReader {
     if (type != null) {
       checkWhatTheTypeNeeds(at, type, uri);
     }
+    String transferMode = reader.choice(at.get("responseTransferMode"), TRANSFER_MODES);
+    boolean streams = Integration.STREAM.equals(transferMode);
+    if (type != null) {
+      checkTransferMode(at, type, uri, streams);
+    }
     String connectionType = reader.choice(at.get("connectionType"), CONNECTION_TYPES);
     String connectionId = reader.text(at.get("connectionId"));
     if ("VPC_LINK".equals(connectionType) && connectionId == null) {
@@ -92,10 +99,11 @@ final class IntegrationReader {
         reader.text(at.get("credentials")), mappings, reader.stringMap(at.get("requestTemplates")),
         reader.choice(at.get("passthroughBehavior"), PASSTHROUGH),
         reader.choice(at.get("contentHandling"), CONTENT_HANDLING),
-        reader.integer(at.get("timeoutInMillis"), Integration.MIN_TIMEOUT_MILLIS, Integration.MAX_TIMEOUT_MILLIS),
+        reader.integer(at.get("timeoutInMillis"), Integration.MIN_TIMEOUT_MILLIS,
+            streams ? Integration.MAX_STREAM_TIMEOUT_MILLIS : Integration.MAX_TIMEOUT_MILLIS),
         reader.text(at.get("cacheNamespace")),
         reader.stringList(at.get("cacheKeyParameters")),
-        responses(at.get("responses"), usesResponses, methodResponses), tlsConfig);
+        responses(at.get("responses"), usesResponses, methodResponses), tlsConfig, transferMode);
     return type == null ? null : integration;
   }
 
@@ -129,6 +137,24 @@ final class IntegrationReader {
         && !uri.startsWith("${stageVariables.")) {
       problems.error(at.get("uri"), "An " + type + " integration uri must be an absolute http:// or https:// URL, "
           + "not '" + uri + "'");
+    }
+  }
+
+  /**
+   * Only proxy integrations stream, and a Lambda proxy streams exactly when its URI names
+   * {@code InvokeWithResponseStream}: AWS refuses either without the other.
+   */
+  private void checkTransferMode(Located at, String type, String uri, boolean streams) {
+    Located mode = at.get("responseTransferMode");
+    if (streams && !type.equals("HTTP_PROXY") && !type.equals("AWS_PROXY")) {
+      problems.error(mode, "Invalid ResponseTransferMode. ResponseTransferMode STREAM is only supported for "
+          + "HTTP_PROXY and AWS_PROXY integrations.");
+    } else if (type.startsWith("AWS") && uri != null && LambdaUri.isStreaming(uri) != streams) {
+      problems.error(streams ? mode : at.get("uri"), streams
+          ? "Invalid ResponseTransferMode. ResponseTransferMode STREAM is only supported for Lambda functions "
+              + "invoked by InvokeWithResponseStream for AWS_PROXY integrations."
+          : "Invalid ResponseTransferMode. ResponseTransferMode BUFFERED is only supported for Lambda functions "
+              + "invoked by Invoke for " + type + " integrations.");
     }
   }
 

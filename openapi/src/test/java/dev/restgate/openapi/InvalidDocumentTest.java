@@ -6,6 +6,8 @@ import static dev.restgate.openapi.Imports.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.restgate.model.Integration;
+import dev.restgate.model.RestApi;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +147,38 @@ class InvalidDocumentTest {
         .extracting(Problem::pointer).containsExactly("/paths/~1x/get/x-amazon-apigateway-integration/uri");
     assertThat(refusal(operation("{type: http, httpMethod: GET, uri: 'backend/pets'}")))
         .extracting(Problem::pointer).containsExactly("/paths/~1x/get/x-amazon-apigateway-integration/uri");
+  }
+
+  @Test
+  void aStreamedResponseNeedsAProxyIntegrationAndLambdasStreamingUri() {
+    String classic = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+        + "arn:aws:lambda:us-east-1:123456789012:function:f/invocations";
+    String streaming = "arn:aws:apigateway:us-east-1:lambda:path/2021-11-15/functions/"
+        + "arn:aws:lambda:us-east-1:123456789012:function:f/response-streaming-invocations";
+    Problem stream = onlyProblem(operation("{type: aws_proxy, httpMethod: POST, responseTransferMode: STREAM, "
+        + "uri: '" + classic + "'}"));
+    assertThat(stream.pointer()).isEqualTo("/paths/~1x/get/x-amazon-apigateway-integration/responseTransferMode");
+    assertThat(stream.message()).isEqualTo("Invalid ResponseTransferMode. ResponseTransferMode STREAM is only "
+        + "supported for Lambda functions invoked by InvokeWithResponseStream for AWS_PROXY integrations.");
+    Problem buffered = onlyProblem(operation("{type: aws_proxy, httpMethod: POST, uri: '" + streaming + "'}"));
+    assertThat(buffered.pointer()).isEqualTo("/paths/~1x/get/x-amazon-apigateway-integration/uri");
+    assertThat(buffered.message()).startsWith("Invalid ResponseTransferMode. ResponseTransferMode BUFFERED");
+    assertThat(onlyProblem(operation("{type: mock, responseTransferMode: STREAM}")).message())
+        .contains("only supported for HTTP_PROXY and AWS_PROXY");
+    assertThat(onlyProblem(operation("{type: http_proxy, httpMethod: GET, uri: 'https://backend.example.com', "
+        + "timeoutInMillis: 60000}")).pointer()).endsWith("/timeoutInMillis");
+  }
+
+  @Test
+  void aStreamedResponseMayTakeFifteenMinutes() throws Exception {
+    String streaming = "arn:aws:apigateway:us-east-1:lambda:path/2021-11-15/functions/"
+        + "arn:aws:lambda:us-east-1:123456789012:function:f/response-streaming-invocations";
+    RestApi api = Imports.importText(operation("{type: aws_proxy, httpMethod: POST, responseTransferMode: STREAM, "
+        + "timeoutInMillis: 900000, uri: '" + streaming + "'}")).api();
+
+    Integration integration = Imports.method(api, "/x", "GET").methodIntegration();
+    assertThat(integration.streams()).isTrue();
+    assertThat(integration.effectiveTimeoutMillis()).isEqualTo(900_000);
   }
 
   @Test

@@ -61,7 +61,7 @@ public final class BenchApis {
       {"/%s/{id}/files/{path+}", "GET", "PUT"}};
 
   private static final Integration NOOP = new Integration(NoopIntegrationFactory.TYPE, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null);
 
   private BenchApis() {}
 

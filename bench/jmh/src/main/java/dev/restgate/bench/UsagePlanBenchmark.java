@@ -75,7 +75,7 @@ public class UsagePlanBenchmark {
     @Setup
     public void start() throws Exception {
       Integration noop = new Integration(NoopIntegrationFactory.TYPE, null, null, null, null, null, null, null, null,
-          null, null, null, null, null, null);
+          null, null, null, null, null, null, null);
       RestApi api = new RestApi(BenchApis.API_ID, "bench", null, "1", List.of(), null, null, null, null, null, null,
           null, List.of(new Resource("root000000", null, null, "/", Map.of()),
               new Resource("keyed00000", "root000000", "keyed", "/keyed", Map.of("GET",

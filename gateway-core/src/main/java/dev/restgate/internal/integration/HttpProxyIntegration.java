@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * method is the integration's ({@code ANY} passes the client's), the URI is the integration's with placeholders
  * filled, the client's query string and headers go along with the mapped ones merged in, and the backend's status,
  * headers and body come back with API Gateway's header remapping.
+ *
+ * <p>With {@code responseTransferMode: STREAM} the body reaches the client as the backend sends it (each piece
+ * flushed, chunked, no length), the timeout may reach 15 minutes, and a backend silent for 5 minutes (AWS's idle
+ * timeout) is cut off: the client then sees the body end early.
  */
 final class HttpProxyIntegration implements Handler {
   private static final Logger LOG = LoggerFactory.getLogger(HttpProxyIntegration.class);
@@ -46,20 +51,24 @@ final class HttpProxyIntegration implements Handler {
   private static final Headers EMPTY = new Headers(0);
   /** Small bodies are cheaper to send in one piece than through a stream. */
   private static final int BUFFER_BELOW_BYTES = 64 * 1024;
+  /** AWS's idle timeout of a streamed response on regional endpoints. */
+  private static final long STREAM_IDLE_TIMEOUT_SECONDS = 300;
 
   private final HttpClient client;
   private final String httpMethod;
   private final PlaceholderTemplate uri;
   private final RequestParameterMappings mappings;
   private final long timeoutMillis;
+  private final boolean streams;
 
   HttpProxyIntegration(HttpClient client, String httpMethod, PlaceholderTemplate uri,
-      RequestParameterMappings mappings, long timeoutMillis) {
+      RequestParameterMappings mappings, long timeoutMillis, boolean streams) {
     this.client = client;
     this.httpMethod = httpMethod;
     this.uri = uri;
     this.mappings = mappings;
     this.timeoutMillis = timeoutMillis;
+    this.streams = streams;
   }
 
   @Override
@@ -87,6 +96,9 @@ final class HttpProxyIntegration implements Handler {
       mapped.forEach(fields::put);
     });
     attachBody(request, outbound);
+    if (streams) {
+      outbound.idleTimeout(STREAM_IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
     HttpClients.Received received;
     try {
       received = HttpClients.send(outbound, timeoutMillis);
@@ -97,8 +109,9 @@ final class HttpProxyIntegration implements Handler {
       throw new GatewayException(GatewayResponseType.INTEGRATION_FAILURE);
     }
     Response response = received.response();
-    return new GatewayResponse(response.getStatus(), responseHeaders(response),
-        Body.stream(received.body(), response.getHeaders().getLongField("Content-Length")));
+    Body body = streams ? Body.live(received.body())
+        : Body.stream(received.body(), response.getHeaders().getLongField("Content-Length"));
+    return new GatewayResponse(response.getStatus(), responseHeaders(response), body);
   }
 
   private Headers mappedHeaders(Exchange exchange) throws GatewayException {

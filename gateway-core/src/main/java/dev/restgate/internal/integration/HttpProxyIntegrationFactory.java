@@ -37,6 +37,6 @@ public final class HttpProxyIntegrationFactory implements IntegrationFactory {
         || !Boolean.TRUE.equals(integration.tlsConfig().insecureSkipVerification());
     RequestParameterMappings mappings = RequestParameterMappings.parse(integration.requestParameters());
     return new HttpProxyIntegration(clients.client(verifyTls), method,
-        PlaceholderTemplate.uri(integration.uri(), mappings.path()), mappings, timeout);
+        PlaceholderTemplate.uri(integration.uri(), mappings.path()), mappings, timeout, integration.streams());
   }
 }

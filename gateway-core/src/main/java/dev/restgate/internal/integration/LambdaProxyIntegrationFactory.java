@@ -3,6 +3,7 @@ package dev.restgate.internal.integration;
 import dev.restgate.spi.BinaryMediaTypes;
 import dev.restgate.internal.lambdaproxy.ProxyEventWriter;
 import dev.restgate.internal.lambdaproxy.ProxyResponseReader;
+import dev.restgate.internal.lambdaproxy.StreamedResponseReader;
 import dev.restgate.model.Integration;
 import dev.restgate.spi.GatewayException;
 import dev.restgate.spi.GatewayResponseType;
@@ -31,6 +32,13 @@ public final class LambdaProxyIntegrationFactory implements IntegrationFactory {
     Integration integration = site.method().methodIntegration();
     LambdaUri function = LambdaUri.parse(integration.uri());
     int timeout = integration.effectiveTimeoutMillis();
+    if (integration.streams() != LambdaUri.isStreaming(integration.uri())) {
+      throw new IllegalArgumentException(integration.streams()
+          ? "Invalid ResponseTransferMode. ResponseTransferMode STREAM is only supported for Lambda functions "
+              + "invoked by InvokeWithResponseStream for AWS_PROXY integrations."
+          : "Invalid ResponseTransferMode. ResponseTransferMode BUFFERED is only supported for Lambda functions "
+              + "invoked by Invoke for AWS_PROXY integrations.");
+    }
     if (!"POST".equalsIgnoreCase(integration.httpMethod())) {
       // AWS accepts the definition and fails every call: Lambda is only invoked with POST.
       LOG.warn("{} {} {}: AWS_PROXY integrations must use httpMethod POST, not {}; the method answers 500",
@@ -44,7 +52,8 @@ public final class LambdaProxyIntegrationFactory implements IntegrationFactory {
     BinaryMediaTypes binary = BinaryMediaTypes.of(site.api().binaryMediaTypes());
     return new LambdaProxyIntegration(invoker, PlaceholderTemplate.stageVariables(function.function()),
         function.qualifier() == null ? null : PlaceholderTemplate.stageVariables(function.qualifier()),
-        new ProxyEventWriter(binary), new ProxyResponseReader(binary), Duration.ofMillis(timeout),
+        new ProxyEventWriter(binary), new ProxyResponseReader(binary),
+        integration.streams() ? new StreamedResponseReader() : null, Duration.ofMillis(timeout),
         site.methodArn(), site.method().httpMethod(), site.resource().path());
   }
 }

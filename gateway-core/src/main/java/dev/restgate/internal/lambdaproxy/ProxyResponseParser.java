@@ -11,15 +11,28 @@ import java.util.List;
  * headers, multiValueHeaders, body, isBase64Encoded}, nothing after it. A status may be a JSON integer or a string
  * holding one; header values may be strings, numbers or booleans (written as their JSON text); {@code null} stands
  * for an absent member throughout.
+ *
+ * <p>The metadata prelude of a streamed response ({@link #parsePrelude}) takes {@code statusCode, headers,
+ * multiValueHeaders, cookies} instead; its cookies become {@code Set-Cookie} values.
  */
 final class ProxyResponseParser {
   private ProxyResponseParser() {}
 
   static ProxyResponse parse(byte[] payload) throws MalformedProxyResponseException {
-    if (payload == null || payload.length == 0) {
+    return parse(payload, payload == null ? 0 : payload.length, false);
+  }
+
+  /** Parses the first {@code length} bytes of {@code prelude}, the metadata of a streamed response. */
+  static ProxyResponse parsePrelude(byte[] prelude, int length) throws MalformedProxyResponseException {
+    return parse(prelude, length, true);
+  }
+
+  private static ProxyResponse parse(byte[] payload, int length, boolean prelude)
+      throws MalformedProxyResponseException {
+    if (length == 0) {
       throw new MalformedProxyResponseException("empty payload");
     }
-    try (JsonParser p = ProxyJson.FACTORY.createParser(payload)) {
+    try (JsonParser p = ProxyJson.FACTORY.createParser(payload, 0, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new MalformedProxyResponseException("not a JSON object");
       }
@@ -28,6 +41,7 @@ final class ProxyResponseParser {
       List<ProxyResponse.MultiHeader> multiValueHeaders = List.of();
       String body = null;
       boolean base64Encoded = false;
+      List<String> cookies = List.of();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         JsonToken value = p.nextToken();
@@ -35,10 +49,16 @@ final class ProxyResponseParser {
           case "statusCode" -> statusCode = statusCode(p, value);
           case "headers" -> headers = headers(p, value);
           case "multiValueHeaders" -> multiValueHeaders = multiValueHeaders(p, value);
-          case "body" -> body = value == JsonToken.VALUE_NULL ? null : scalar(p, value, "body");
-          case "isBase64Encoded" -> base64Encoded = bool(p, value);
-          default -> throw new MalformedProxyResponseException("unknown key '" + key + "'");
+          case "body" -> body = prelude ? unknown(key) : value == JsonToken.VALUE_NULL ? null
+              : scalar(p, value, "body");
+          case "isBase64Encoded" -> base64Encoded = prelude ? unknown(key) : bool(p, value);
+          case "cookies" -> cookies = prelude ? cookies(p, value) : unknown(key);
+          default -> unknown(key);
         }
+      }
+      if (!cookies.isEmpty()) {
+        multiValueHeaders = new ArrayList<>(multiValueHeaders);
+        multiValueHeaders.add(new ProxyResponse.MultiHeader("Set-Cookie", cookies));
       }
       if (p.nextToken() != null) {
         throw new MalformedProxyResponseException("content after the JSON object");
@@ -116,6 +136,28 @@ final class ProxyResponseParser {
       headers.add(new ProxyResponse.MultiHeader(name, values));
     }
     return headers;
+  }
+
+  private static <T> T unknown(String key) throws MalformedProxyResponseException {
+    throw new MalformedProxyResponseException("unknown key '" + key + "'");
+  }
+
+  private static List<String> cookies(JsonParser p, JsonToken value)
+      throws IOException, MalformedProxyResponseException {
+    if (value == JsonToken.VALUE_NULL) {
+      return List.of();
+    }
+    if (value != JsonToken.START_ARRAY) {
+      throw new MalformedProxyResponseException("cookies is not a list");
+    }
+    List<String> cookies = new ArrayList<>(2);
+    for (JsonToken item = p.nextToken(); item != JsonToken.END_ARRAY; item = p.nextToken()) {
+      if (item != JsonToken.VALUE_STRING) {
+        throw new MalformedProxyResponseException("cookies holds something that is not a string");
+      }
+      cookies.add(p.getText());
+    }
+    return cookies;
   }
 
   /** A string, number or boolean as text; objects and arrays are not accepted where AWS expects a string. */
