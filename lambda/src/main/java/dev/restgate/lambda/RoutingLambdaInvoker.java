@@ -10,6 +10,8 @@ import dev.restgate.lambda.internal.local.LocalFunctions;
 import dev.restgate.spi.LambdaInvokeException;
 import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.RequestIds;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.Optional;
 
 /**
@@ -39,6 +41,25 @@ final class RoutingLambdaInvoker implements LambdaInvoker {
     LocalFunction version = version(function.get(), reference.get(), qualifier);
     Execution execution = version.invoke(request(invocation, qualifier), invocation.timeout());
     return new Result(execution.payload(), execution.functionError(), version.version(), null);
+  }
+
+  /**
+   * A local function answers as it writes when its runtime streams (a Runtime API response in streaming mode, or an
+   * in-process handler's writes), else at once, whole.
+   */
+  @Override
+  public Streamed invokeWithResponseStream(Invocation invocation) throws LambdaInvokeException {
+    Optional<FunctionReference> reference = FunctionReference.parse(invocation.function());
+    Optional<FunctionVersions> function = reference.flatMap(r -> local.find(r.name()));
+    if (function.isEmpty()) {
+      return remote.invokeWithResponseStream(invocation);
+    }
+    String qualifier = qualifier(invocation, reference.get());
+    LocalFunction version = version(function.get(), reference.get(), qualifier);
+    Execution execution = version.invoke(request(invocation, qualifier), invocation.timeout(), true);
+    InputStream payload = execution.stream() != null ? execution.stream()
+        : new ByteArrayInputStream(execution.payload());
+    return new Streamed(payload, execution.functionError(), version.version());
   }
 
   /**

@@ -3,7 +3,9 @@ package dev.restgate.lambda.internal.local;
 import dev.restgate.lambda.internal.FunctionReference;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
@@ -93,11 +95,11 @@ public final class InProcessFunction implements LocalFunction {
   }
 
   @Override
-  public CompletableFuture<Execution> start(InvocationRequest request) {
-    Run run = new Run(request);
+  public CompletableFuture<Execution> start(InvocationRequest request, boolean streamResponse) {
+    Run run = new Run(request, streamResponse ? new ResponsePipe() : null);
     Future<?> task = workers.submit(run::execute);
     ScheduledFuture<?> alarm = timer.schedule(() -> run.timeOut(task), timeoutSeconds, TimeUnit.SECONDS);
-    run.result.whenComplete((execution, error) -> alarm.cancel(false));
+    run.finished.thenRun(() -> alarm.cancel(false));
     return run.result;
   }
 
@@ -117,18 +119,53 @@ public final class InProcessFunction implements LocalFunction {
     }
   }
 
-  /** The state of one invocation; the handler's thread and the timeout race to finish it, and the first one wins. */
+  /**
+   * The state of one invocation; the handler's thread and the timeout race to finish it, and the first one wins. An
+   * invocation that streams answers its caller at the handler's first write and finishes when the handler returns.
+   */
   private final class Run {
     final CompletableFuture<Execution> result = new CompletableFuture<>();
+    /** Completes when the invocation ends, which for a streamed answer is after {@link #result} completes. */
+    final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final InvocationRequest request;
+    /** Where a streamed answer goes; null when the caller takes the answer whole. */
+    private final ResponsePipe pipe;
     private final InvocationLog log = new InvocationLog(logger);
-    private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
     private final Instant started = clock.instant();
     private volatile long workerThread = -1;
     private volatile long allocatedAtStart;
 
-    Run(InvocationRequest request) {
+    Run(InvocationRequest request, ResponsePipe pipe) {
       this.request = request;
+      this.pipe = pipe;
+    }
+
+    /** Where the handler writes: the caller's stream, handed to the caller at the first write, or a buffer. */
+    private OutputStream output() {
+      if (pipe == null) {
+        return new ByteArrayOutputStream();
+      }
+      OutputStream sink = pipe.sink();
+      return new FilterOutputStream(sink) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          if (len > 0) {
+            result.complete(Execution.streaming(request.requestId(), pipe.source()));
+          }
+          sink.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+          write(new byte[] {(byte) b}, 0, 1);
+        }
+      };
+    }
+
+    /** Whether the caller already has the answer as a stream. */
+    private boolean streaming() {
+      return pipe != null && result.isDone();
     }
 
     void execute() {
@@ -141,32 +178,41 @@ public final class InProcessFunction implements LocalFunction {
       byte[] response;
       String error = null;
       try {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OutputStream out = output();
         handler.handle(new ByteArrayInputStream(request.payload()), out, context);
-        response = out.toByteArray();
+        response = out instanceof ByteArrayOutputStream buffer ? buffer.toByteArray() : new byte[0];
+        if (pipe != null) {
+          out.close();
+        }
         if (response.length > FunctionErrors.MAX_RESPONSE_BYTES) {
           response = FunctionErrors.responseTooLarge();
           error = FunctionErrors.UNHANDLED;
         }
       } catch (Throwable t) {
-        if (finished.get()) {
+        if (ended.get()) {
           return;
         }
         log.error(FunctionErrors.reportable(t));
         response = FunctionErrors.unhandled(t);
         error = FunctionErrors.UNHANDLED;
+        if (streaming()) {
+          pipe.fail(new IOException("the function failed after it began to answer: " + t));
+        }
       }
-      if (finished.compareAndSet(false, true)) {
+      if (ended.compareAndSet(false, true)) {
         complete(response, error, false);
       }
     }
 
     void timeOut(Future<?> task) {
-      if (!finished.compareAndSet(false, true)) {
+      if (!ended.compareAndSet(false, true)) {
         return;
       }
       task.cancel(true);
       log.error(InvocationReport.timedOut(clock.instant(), request.requestId(), timeoutSeconds));
+      if (streaming()) {
+        pipe.fail(new IOException("Task timed out after " + timeoutSeconds + " seconds"));
+      }
       complete(FunctionErrors.timedOut(request.requestId(), timeoutSeconds), FunctionErrors.UNHANDLED, true);
     }
 
@@ -178,6 +224,7 @@ public final class InProcessFunction implements LocalFunction {
       log.runtime("END RequestId: " + request.requestId());
       log.runtime(report);
       result.complete(new Execution(request.requestId(), response, error, log.tail()));
+      finished.complete(null);
     }
   }
 

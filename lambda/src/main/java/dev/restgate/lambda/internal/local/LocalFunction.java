@@ -32,7 +32,20 @@ public interface LocalFunction extends AutoCloseable {
    * @throws RejectedExecutionException when the function runs as many invocations as it may (throttled), or is
    *     closed
    */
-  CompletableFuture<Execution> start(InvocationRequest request);
+  default CompletableFuture<Execution> start(InvocationRequest request) {
+    return start(request, false);
+  }
+
+  /**
+   * Starts an invocation; {@code streamResponse} asks for the answer as the function writes it
+   * ({@code InvokeWithResponseStream}).
+   *
+   * @return completes as {@link #start(InvocationRequest)} does, or, when {@code streamResponse} is set and the
+   *     function begins to answer, with an {@link Execution#stream()}: the invocation then goes on until the stream
+   *     ends, and a failure or timeout after that point fails the stream
+   * @throws RejectedExecutionException as {@link #start(InvocationRequest)} does
+   */
+  CompletableFuture<Execution> start(InvocationRequest request, boolean streamResponse);
 
   /**
    * Runs an invocation and waits for its end.
@@ -43,9 +56,20 @@ public interface LocalFunction extends AutoCloseable {
    *     the function is closed or the caller is interrupted
    */
   default Execution invoke(InvocationRequest request, Duration callerTimeout) throws LambdaInvokeException {
+    return invoke(request, callerTimeout, false);
+  }
+
+  /**
+   * Runs an invocation and waits for its end or, when {@code streamResponse} is set, for the function to begin its
+   * answer.
+   *
+   * @throws LambdaInvokeException as {@link #invoke(InvocationRequest, Duration)} does
+   */
+  default Execution invoke(InvocationRequest request, Duration callerTimeout, boolean streamResponse)
+      throws LambdaInvokeException {
     CompletableFuture<Execution> running;
     try {
-      running = start(request);
+      running = start(request, streamResponse);
     } catch (RejectedExecutionException e) {
       if (isClosed()) {
         throw new LambdaInvokeException(Reason.SERVICE_ERROR, "function " + name() + " is closed", e);

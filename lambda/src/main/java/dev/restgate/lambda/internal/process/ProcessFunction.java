@@ -83,10 +83,10 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
   }
 
   @Override
-  public CompletableFuture<Execution> start(InvocationRequest request) {
+  public CompletableFuture<Execution> start(InvocationRequest request, boolean streamResponse) {
     CompletableFuture<Execution> result = new CompletableFuture<>();
     Worker.Invocation invocation = new Worker.Invocation(request.requestId(), request.payload(), headers(request),
-        result);
+        streamResponse, result);
     Worker worker;
     synchronized (this) {
       if (closed) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.restgate.lambda.internal.local.FunctionErrors;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,11 @@ import java.util.regex.Pattern;
  * it, and the public listener never serves it. Status codes and error documents are those of AWS's Runtime API:
  * 202 for an accepted result, 400 for a request id that is not the worker's invocation, 403 for a result posted out
  * of turn, 413 past 6 MB.
+ *
+ * <p>A response posted with {@code Lambda-Runtime-Function-Response-Mode: streaming} (chunked) is copied to the
+ * invocation's caller as it arrives, when the caller asked for a streamed answer, with no size limit; otherwise it
+ * is read whole like any response. Error trailers after a streamed body are not read: the JDK's server drops
+ * trailers, so such a stream just ends.
  */
 final class RuntimeApiServer implements AutoCloseable {
   private static final String PREFIX = "/2018-06-01/runtime/";
@@ -34,6 +40,19 @@ final class RuntimeApiServer implements AutoCloseable {
 
     /** The payload was larger than the Runtime API takes; the invocation fails as AWS fails it. */
     void tooLarge(String requestId);
+
+    /**
+     * A streamed response of {@code requestId} begins: where to copy its body, or null when its caller takes the
+     * answer whole (or the id is not the invocation's: {@link #result} then says so).
+     */
+    OutputStream streamStarted(String requestId);
+
+    /**
+     * The streamed body ended, whole when {@code failure} is null.
+     *
+     * @return the status the runtime gets
+     */
+    int streamEnded(String requestId, IOException failure);
   }
 
   /** The event of one invocation and the {@code Lambda-Runtime-*} headers that go with it. */
@@ -67,6 +86,10 @@ final class RuntimeApiServer implements AutoCloseable {
       Matcher result = RESULT.matcher(path);
       if (path.equals("invocation/next") && "GET".equals(exchange.getRequestMethod())) {
         next(exchange);
+      } else if (post && result.matches() && result.group(2).equals("response") && "streaming".equalsIgnoreCase(
+          exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Response-Mode"))
+          && stream(exchange, result.group(1))) {
+        return;
       } else if (post && result.matches()) {
         byte[] body = body(exchange);
         if (body == null) {
@@ -83,6 +106,31 @@ final class RuntimeApiServer implements AutoCloseable {
         answer(exchange, 404, error("Unknown Runtime API path: " + path, "NotFound"));
       }
     }
+  }
+
+  /** Copies a streamed response to its caller; false when the caller takes it whole, as any response. */
+  private boolean stream(HttpExchange exchange, String requestId) throws IOException {
+    OutputStream out = handler.streamStarted(requestId);
+    if (out == null) {
+      return false;
+    }
+    IOException failure = null;
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] buffer = new byte[16 * 1024];
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, n);
+      }
+      // Closed only when whole: a broken stream must reach the caller as a failure, not as its end.
+      out.close();
+    } catch (IOException e) {
+      failure = e;
+    }
+    int status = handler.streamEnded(requestId, failure);
+    if (failure == null) {
+      status(exchange, status);
+    }
+    return true;
   }
 
   private void next(HttpExchange exchange) throws IOException {

@@ -4,6 +4,7 @@ import dev.restgate.lambda.internal.local.Execution;
 import dev.restgate.lambda.internal.local.FunctionErrors;
 import dev.restgate.lambda.internal.local.InvocationLog;
 import dev.restgate.lambda.internal.local.InvocationReport;
+import dev.restgate.lambda.internal.local.ResponsePipe;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,7 +36,7 @@ import org.slf4j.MDC;
 final class Worker implements RuntimeApiServer.Handler {
   /** How long AWS lets a function's init run. */
   static final int INIT_TIMEOUT_SECONDS = 10;
-  private static final Invocation STOP = new Invocation(null, null, null, null);
+  private static final Invocation STOP = new Invocation(null, null, null, false, null);
 
   /** What the worker's owner learns: the worker is free for another invocation, or gone. */
   interface Owner {
@@ -45,8 +46,13 @@ final class Worker implements RuntimeApiServer.Handler {
     void died(Worker worker);
   }
 
-  /** One invocation handed to the worker. */
-  record Invocation(String requestId, byte[] payload, Map<String, String> headers, CompletableFuture<Execution> result) {}
+  /**
+   * One invocation handed to the worker.
+   *
+   * @param streamResponse whether the caller takes a streamed response as it comes
+   */
+  record Invocation(String requestId, byte[] payload, Map<String, String> headers, boolean streamResponse,
+      CompletableFuture<Execution> result) {}
 
   private final String functionName;
   private final String version;
@@ -64,6 +70,8 @@ final class Worker implements RuntimeApiServer.Handler {
 
   private Invocation current;
   private InvocationLog currentLog;
+  /** The caller's end of the response the invocation in flight streams, or null. */
+  private ResponsePipe streaming;
   private Instant delivered;
   private ScheduledFuture<?> alarm;
   private Duration initDuration;
@@ -184,6 +192,41 @@ final class Worker implements RuntimeApiServer.Handler {
   }
 
   @Override
+  public OutputStream streamStarted(String requestId) {
+    ResponsePipe pipe;
+    Invocation invocation;
+    synchronized (this) {
+      if (current == null || delivered == null || !current.requestId().equals(requestId)
+          || !current.streamResponse() || streaming != null) {
+        return null;
+      }
+      invocation = current;
+      pipe = new ResponsePipe();
+      streaming = pipe;
+    }
+    invocation.result().complete(Execution.streaming(requestId, pipe.source()));
+    return pipe.sink();
+  }
+
+  @Override
+  public int streamEnded(String requestId, IOException failure) {
+    ResponsePipe pipe;
+    synchronized (this) {
+      pipe = streaming;
+      if (pipe == null || current == null || !current.requestId().equals(requestId)) {
+        // Already ended: timed out, or the worker died, and the stream was failed then.
+        return 403;
+      }
+    }
+    if (failure != null) {
+      // The worker died or was killed mid-stream: exited() ends the invocation as a crash.
+      pipe.fail(failure);
+      return 403;
+    }
+    return finish(new byte[0], null, false) ? 202 : 403;
+  }
+
+  @Override
   public int initError(byte[] body) {
     synchronized (this) {
       if (initDuration != null || initError != null) {
@@ -256,15 +299,21 @@ final class Worker implements RuntimeApiServer.Handler {
     int status = watchdog.exitValue();
     String exit = status > 128 ? "signal: " + (status == 137 ? "killed" : Integer.toString(status - 128))
         : "exit status " + status;
+    ResponsePipe pipe;
     synchronized (this) {
       dead = true;
       this.exit = exit;
       failed = current;
       log = currentLog;
       current = null;
+      pipe = streaming;
+      streaming = null;
       if (alarm != null) {
         alarm.cancel(false);
       }
+    }
+    if (pipe != null) {
+      pipe.fail(new IOException("Runtime exited with error: " + exit));
     }
     initAlarm.cancel(false);
     api.close();
@@ -284,6 +333,7 @@ final class Worker implements RuntimeApiServer.Handler {
   private boolean finish(byte[] payload, String functionError, boolean timedOut) {
     Invocation invocation;
     InvocationLog log;
+    ResponsePipe pipe;
     synchronized (this) {
       invocation = current;
       if (invocation == null) {
@@ -291,9 +341,14 @@ final class Worker implements RuntimeApiServer.Handler {
       }
       current = null;
       log = currentLog;
+      pipe = streaming;
+      streaming = null;
       if (alarm != null) {
         alarm.cancel(false);
       }
+    }
+    if (pipe != null && functionError != null) {
+      pipe.fail(new IOException(new String(payload, StandardCharsets.UTF_8)));
     }
     complete(invocation, payload, functionError, log, timedOut, !timedOut);
     return true;

@@ -49,7 +49,7 @@ class FunctionVersionsTest {
     }
 
     @Override
-    public CompletableFuture<Execution> start(InvocationRequest request) {
+    public CompletableFuture<Execution> start(InvocationRequest request, boolean streamResponse) {
       throw new UnsupportedOperationException("selection only");
     }
 
