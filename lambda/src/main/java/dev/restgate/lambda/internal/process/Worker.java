@@ -348,14 +348,14 @@ final class Worker implements RuntimeApiServer.Handler {
     try (BufferedReader lines = new BufferedReader(
         new InputStreamReader(watchdog.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
-      while ((line = lines.readLine()) != null) {
+      while ((line = nextLine(lines)) != null) {
         InvocationLog log;
         String requestId;
         synchronized (this) {
           log = current == null ? null : currentLog;
           requestId = current == null ? null : current.requestId();
         }
-        // The Java runtime writes a multi-line entry with '\r' between its lines, as CloudWatch keeps them together.
+        // Runtimes write a multi-line entry with '\r' between its lines, as CloudWatch keeps them together.
         String entry = line.replace('\r', '\n');
         if (log == null) {
           logger.info(entry);
@@ -371,5 +371,22 @@ final class Worker implements RuntimeApiServer.Handler {
     } catch (IOException e) {
       logger.debug("The output of a {} worker ended", functionName, e);
     }
+  }
+
+  /**
+   * The next line up to {@code '\n'} (a {@code "\r\n"} ending dropped), or null at the end. Unlike
+   * {@link BufferedReader#readLine()} it keeps a lone {@code '\r'}, which joins the lines of one entry.
+   */
+  private static String nextLine(BufferedReader in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      line.append((char) c);
+    }
+    if (c == -1 && line.isEmpty()) {
+      return null;
+    }
+    int end = line.length();
+    return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
   }
 }
