@@ -1,7 +1,6 @@
 package dev.restgate.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,14 +13,12 @@ import dev.restgate.model.Stage;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import dev.restgate.testing.TestApis;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,30 +29,27 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * Worker-process functions of every runtime behind {@code AWS_PROXY} routes and the Invoke API, over real HTTP: the
- * example function's deployable jar on AWS's Java runtime interface client, a shell custom runtime, and a Python
- * handler on {@code awslambdaric} when that can be installed here.
+ * example function's deployable jar on AWS's Java runtime interface client, a shell custom runtime, a Python handler
+ * (on the gateway's own Python client unless {@code awslambdaric} is installed), and a package bundling a stand-in
+ * {@code awslambdaric}, which the gateway then runs instead.
  */
 class ProcessRuntimesOverHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String API = "runtimes01";
-  private static final String PYTHON_MISSING = "awslambdaric (AWS's Python runtime interface client) is not "
-      + "installed and `python3 -m pip install awslambdaric` failed here; .ci/run installs it where PyPI is reachable";
-  private static boolean python;
   private static EmbeddedGateway gateway;
   private static LambdaClient lambda;
 
   @BeforeAll
   static void start(@TempDir Path data) throws Exception {
-    python = awslambdaricInstalled();
     List<FunctionConfig> functions = new ArrayList<>(List.of(
         new FunctionConfig("hello", "dev.restgate.examples.hello.HelloHandler", Fixtures.get().helloJar, 10, 256,
             Map.of(), "java21", Isolation.PROCESS, 2, null),
         new FunctionConfig("shell", "function.handler", Fixtures.runtimes().resolve("shell"), 10, 128, Map.of(),
-            "provided", Isolation.PROCESS, 2, null)));
-    if (python) {
-      functions.add(new FunctionConfig("python", "app.handler", Fixtures.runtimes().resolve("python"), 10, 128,
-          Map.of("TABLE_NAME", "pets"), "python3.11", Isolation.PROCESS, 2, null));
-    }
+            "provided", Isolation.PROCESS, 2, null),
+        new FunctionConfig("python", "app.handler", Fixtures.runtimes().resolve("python"), 10, 128,
+            Map.of("TABLE_NAME", "pets"), "python3.11", Isolation.PROCESS, 2, null),
+        new FunctionConfig("bundled-ric", "app.handler", Fixtures.runtimes().resolve("python-awslambdaric"), 10,
+            128, Map.of(), "python3.12", Isolation.PROCESS, 1, null)));
     RestApi api = TestApis.api(API)
         .method("/shell", "GET", TestApis.lambdaProxy("shell"))
         .method("/python/{name}", "GET", TestApis.lambdaProxy("python"))
@@ -73,25 +67,6 @@ class ProcessRuntimesOverHttpTest {
   static void stop() throws Exception {
     lambda.close();
     gateway.close();
-  }
-
-  /** Installs awslambdaric with pip when python3 cannot import it; false when that fails too. */
-  private static boolean awslambdaricInstalled() throws IOException, InterruptedException {
-    if (run("python3", "-c", "import awslambdaric")) {
-      return true;
-    }
-    return run("python3", "-m", "pip", "install", "--retries", "0", "--timeout", "15", "awslambdaric==4.2.2")
-        && run("python3", "-c", "import awslambdaric");
-  }
-
-  private static boolean run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      return false;
-    }
-    return process.exitValue() == 0;
   }
 
   @Test
@@ -117,7 +92,6 @@ class ProcessRuntimesOverHttpTest {
 
   @Test
   void pythonHandlerAnswersAnAwsProxyRouteAndTheInvokeApi() throws Exception {
-    assumeTrue(python, PYTHON_MISSING);
     HttpResponse<String> response = Http.get(gateway.userRequest(API, "prod", "/python/ada"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -128,5 +102,14 @@ class ProcessRuntimesOverHttpTest {
         .payload(SdkBytes.fromUtf8String("{\"path\":\"/direct\"}")));
     assertThat(JSON.readTree(JSON.readTree(invoked.payload().asByteArray()).path("body").asText())
         .path("function").asText()).isEqualTo("python");
+  }
+
+  @Test
+  void packageThatBundlesAwslambdaricRunsOnIt() throws Exception {
+    InvokeResponse invoked = lambda.invoke(r -> r.functionName("bundled-ric").payload(SdkBytes.fromUtf8String("{}")));
+
+    assertThat(invoked.functionError()).as(invoked.payload().asUtf8String()).isNull();
+    assertThat(JSON.readTree(invoked.payload().asByteArray()))
+        .isEqualTo(JSON.readTree("{\"client\":\"awslambdaric\",\"handler\":\"app.handler\"}"));
   }
 }
