@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class LambdaSection implements ConfigSection<LambdaConfig> {
   static final List<String> KEYS =
       List.of("region", "endpoint", "credentials", "functions", "invokeApiAuthorization", "idleTimeout",
-          "asyncRetryDelays");
+          "asyncRetryDelays", "jdks");
   private static final List<String> CREDENTIAL_KEYS = List.of("accessKeyId", "secretAccessKey", "sessionToken");
   private static final List<String> FUNCTION_KEYS =
       List.of("functionName", "handler", "codeUri", "timeout", "memorySize", "environment", "runtime", "isolation",
@@ -34,6 +34,7 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
       List.of("maximumRetryAttempts", "maximumEventAgeInSeconds", "onFailure");
   private static final List<String> ON_FAILURE_KEYS = List.of("deadLetterFile", "functionName");
   private static final Pattern RUNTIME = Pattern.compile("java(17|21|25)|python3\\.\\d{1,2}|provided(\\.al2|\\.al2023)?");
+  private static final Pattern JAVA_RUNTIME = Pattern.compile("java(17|21|25)");
   private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
   private static final String JAVA_NAME = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
   private static final Pattern JAVA_HANDLER =
@@ -63,7 +64,37 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
         endpoint(node.field("endpoint")), credentials(node.field("credentials")),
         functions(node.field("functions"), context),
         !"NONE".equals(node.field("invokeApiAuthorization").oneOf(List.of("AWS_IAM", "NONE"))),
-        idleTimeout(node.field("idleTimeout")), asyncRetryDelays(node.field("asyncRetryDelays")));
+        idleTimeout(node.field("idleTimeout")), asyncRetryDelays(node.field("asyncRetryDelays")),
+        jdks(node.field("jdks"), context));
+  }
+
+  /** A JDK home per Java runtime, each with an executable {@code bin/java}. */
+  private static Map<String, Path> jdks(ConfigNode node, ConfigContext context) {
+    Map<String, Path> jdks = new LinkedHashMap<>();
+    node.entries().forEach((runtime, home) -> {
+      if (!JAVA_RUNTIME.matcher(runtime).matches()) {
+        home.problem("\"" + runtime + "\" is not a Java runtime: use java17, java21 or java25");
+        return;
+      }
+      String text = home.required().string();
+      if (text == null) {
+        return;
+      }
+      Path path;
+      try {
+        path = context.configFile().toAbsolutePath().resolveSibling(text).normalize();
+      } catch (InvalidPathException e) {
+        home.problem("\"" + text + "\" is not a valid path: " + e.getReason());
+        return;
+      }
+      if (!Files.isExecutable(path.resolve("bin/java"))) {
+        home.problem("there is no executable " + path.resolve("bin/java") + ": name the home directory of a JDK, "
+            + "such as /usr/lib/jvm/temurin-25-jdk-amd64");
+        return;
+      }
+      jdks.put(runtime, path);
+    });
+    return jdks;
   }
 
   /** Two delays in seconds, one per retry; 0 is allowed so that tests and local development need not wait. */

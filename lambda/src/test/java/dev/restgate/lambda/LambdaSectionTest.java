@@ -241,4 +241,20 @@ class LambdaSectionTest {
     assertThat(messages.get("/lambda/functions/1/asyncInvoke/onFailure/functionName"))
         .isEqualTo("\"nobody\" is not a local function; name one of lambda.functions");
   }
+
+  @Test
+  void jdksNameAHomePerJavaRuntimeAndMustHoldBinJava() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("jdk/bin/java", "#!/bin/sh\n");
+    dir.resolve("jdk/bin/java").toFile().setExecutable(true);
+    files.write("not-a-jdk/README", "");
+
+    assertThat(files.load("lambda: {jdks: {java25: jdk}}\n").section(LambdaConfig.class).orElseThrow().jdks())
+        .isEqualTo(Map.of("java25", dir.resolve("jdk").toAbsolutePath().normalize()));
+    Map<String, String> messages = files.messages("lambda: {jdks: {java17: not-a-jdk, java8: jdk}}\n");
+    assertThat(messages).containsOnlyKeys("/lambda/jdks/java17", "/lambda/jdks/java8");
+    assertThat(messages.get("/lambda/jdks/java17")).startsWith("there is no executable ")
+        .contains("not-a-jdk/bin/java");
+    assertThat(messages.get("/lambda/jdks/java8")).contains("not a Java runtime");
+  }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +38,7 @@ public final class ProcessFunctionLoader implements AutoCloseable {
   private final String region;
   private final String accountId;
   private final Duration idleTimeout;
+  private final Map<String, Path> jdks;
   private final ScheduledExecutorService timer;
   private final Clock clock;
   private final ExecutorService httpThreads;
@@ -45,14 +47,16 @@ public final class ProcessFunctionLoader implements AutoCloseable {
   /**
    * @param source the configuration file, for problems; may be null
    * @param dataDirectory where unpacked packages go ({@code lambda/} under it)
+   * @param jdks the JDK home of each Java runtime that does not run on the gateway's own {@code java}
    */
   public ProcessFunctionLoader(String source, Path dataDirectory, String region, String accountId,
-      Duration idleTimeout, ScheduledExecutorService timer, Clock clock) {
+      Duration idleTimeout, Map<String, Path> jdks, ScheduledExecutorService timer, Clock clock) {
     this.source = source;
     this.workDirectory = dataDirectory.resolve("lambda");
     this.region = region;
     this.accountId = accountId;
     this.idleTimeout = idleTimeout;
+    this.jdks = jdks;
     this.timer = timer;
     this.clock = clock;
     AtomicInteger threads = new AtomicInteger();
@@ -73,7 +77,8 @@ public final class ProcessFunctionLoader implements AutoCloseable {
       List<Problem> problems) {
     try {
       Path taskRoot = Files.isDirectory(code) ? code.toAbsolutePath() : unpack(function.functionName(), code);
-      RuntimeCommand command = RuntimeCommand.of(function, version, taskRoot, region);
+      RuntimeCommand command = RuntimeCommand.of(function, version, taskRoot, region,
+          jdks.get(function.runtime()));
       return Optional.of(new ProcessFunction(function.functionName(), version, region, accountId, function.timeout(),
           function.memorySize(), function.reservedConcurrency(), idleTimeout, command, timer, httpThreads, clock));
     } catch (IOException e) {

@@ -65,15 +65,17 @@ final class RuntimeCommand {
    * The command of {@code function}, whose code is in {@code taskRoot}.
    *
    * @param version the version {@code function}'s settings are, {@code $LATEST} or a number
+   * @param javaHome the JDK that runs a Java function, or null for the gateway's own {@code java}
    * @throws IOException when the runtime cannot run here, saying what to install or fix
    */
-  static RuntimeCommand of(FunctionConfig function, String version, Path taskRoot, String region)
+  static RuntimeCommand of(FunctionConfig function, String version, Path taskRoot, String region, Path javaHome)
       throws IOException {
     String runtime = function.runtime();
     List<String> program = new ArrayList<>();
     Map<String, String> extra = new LinkedHashMap<>();
     if (runtime.startsWith("java")) {
-      program.add(ProcessHandle.current().info().command()
+      program.add(javaHome != null ? javaHome.resolve("bin/java").toString() : ProcessHandle.current().info()
+          .command()
           .orElseThrow(() -> new IOException("the gateway's java command is unknown, so Java workers cannot start")));
       program.addAll(List.of("-Xmx" + (function.memorySize() * 85 / 100) + "m", "-XX:+TieredCompilation",
           "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-D" + NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary(),
