@@ -21,19 +21,21 @@ import java.util.Map;
  *     null for {@link #DEFAULT_ASYNC_RETRY_DELAYS}
  * @param jdks the JDK home that runs worker processes of each Java runtime ({@code java17}, {@code java21},
  *     {@code java25}); a Java runtime without one runs on the gateway's own {@code java}
+ * @param nodeRuntimeClient the directory {@code npm install aws-lambda-ric} ran in, whose {@code node_modules} holds
+ *     AWS's Node.js runtime interface client; null to find it in each Node.js function's own package
  */
 public record LambdaConfig(String region, String endpoint, CredentialsConfig credentials,
     List<FunctionConfig> functions, boolean invokeApiSigned, Duration idleTimeout, List<Duration> asyncRetryDelays,
-    Map<String, Path> jdks) {
+    Map<String, Path> jdks, Path nodeRuntimeClient) {
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
   /** About what AWS waits: one minute before the first retry, two before the second. */
   public static final List<Duration> DEFAULT_ASYNC_RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2));
   public static final LambdaConfig NONE = new LambdaConfig(null, null, null, List.of(), true, null, null);
 
-  /** Settings without a JDK per Java runtime. */
+  /** Settings without a JDK per Java runtime or a Node.js runtime client. */
   public LambdaConfig(String region, String endpoint, CredentialsConfig credentials, List<FunctionConfig> functions,
       boolean invokeApiSigned, Duration idleTimeout, List<Duration> asyncRetryDelays) {
-    this(region, endpoint, credentials, functions, invokeApiSigned, idleTimeout, asyncRetryDelays, null);
+    this(region, endpoint, credentials, functions, invokeApiSigned, idleTimeout, asyncRetryDelays, null, null);
   }
 
   public LambdaConfig {

@@ -75,14 +75,14 @@ class LambdaSectionTest {
         lambda:
           idleTimeout: 0
           functions:
-            - {functionName: node, handler: index.handler, codeUri: functions/app, runtime: nodejs20.x}
+            - {functionName: node, handler: index.handler, codeUri: functions/app, runtime: nodejs}
             - {functionName: ruby, handler: app.handler, codeUri: functions/app, runtime: ruby3.3}
             - {functionName: py, handler: app.handler, codeUri: functions/app, runtime: python3.12,
                isolation: in-process}
             - {functionName: many, handler: a.B, codeUri: functions/app, reservedConcurrency: 1001}
         """)).containsOnlyKeys("/lambda/idleTimeout", "/lambda/functions/0/runtime", "/lambda/functions/1/runtime",
         "/lambda/functions/2/isolation", "/lambda/functions/3/reservedConcurrency")
-        .hasEntrySatisfying("/lambda/functions/0/runtime", m -> assertThat(m).contains("not supported yet"));
+        .hasEntrySatisfying("/lambda/functions/0/runtime", m -> assertThat(m).contains("nodejs20.x"));
   }
 
   @Test

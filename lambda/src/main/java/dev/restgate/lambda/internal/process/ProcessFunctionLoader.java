@@ -1,17 +1,16 @@
 package dev.restgate.lambda.internal.process;
 
 import dev.restgate.lambda.FunctionConfig;
+import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.spi.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -37,8 +36,7 @@ public final class ProcessFunctionLoader implements AutoCloseable {
   private final Path workDirectory;
   private final String region;
   private final String accountId;
-  private final Duration idleTimeout;
-  private final Map<String, Path> jdks;
+  private final LambdaConfig settings;
   private final ScheduledExecutorService timer;
   private final Clock clock;
   private final ExecutorService httpThreads;
@@ -47,16 +45,15 @@ public final class ProcessFunctionLoader implements AutoCloseable {
   /**
    * @param source the configuration file, for problems; may be null
    * @param dataDirectory where unpacked packages go ({@code lambda/} under it)
-   * @param jdks the JDK home of each Java runtime that does not run on the gateway's own {@code java}
+   * @param settings the idle timeout and where the runtimes are
    */
   public ProcessFunctionLoader(String source, Path dataDirectory, String region, String accountId,
-      Duration idleTimeout, Map<String, Path> jdks, ScheduledExecutorService timer, Clock clock) {
+      LambdaConfig settings, ScheduledExecutorService timer, Clock clock) {
     this.source = source;
     this.workDirectory = dataDirectory.resolve("lambda");
     this.region = region;
     this.accountId = accountId;
-    this.idleTimeout = idleTimeout;
-    this.jdks = jdks;
+    this.settings = settings;
     this.timer = timer;
     this.clock = clock;
     AtomicInteger threads = new AtomicInteger();
@@ -77,10 +74,9 @@ public final class ProcessFunctionLoader implements AutoCloseable {
       List<Problem> problems) {
     try {
       Path taskRoot = Files.isDirectory(code) ? code.toAbsolutePath() : unpack(function.functionName(), code);
-      RuntimeCommand command = RuntimeCommand.of(function, version, taskRoot, region,
-          jdks.get(function.runtime()));
+      RuntimeCommand command = RuntimeCommand.of(function, version, taskRoot, region, settings);
       return Optional.of(new ProcessFunction(function.functionName(), version, region, accountId, function.timeout(),
-          function.memorySize(), function.reservedConcurrency(), idleTimeout, command, timer, httpThreads, clock));
+          function.memorySize(), function.reservedConcurrency(), settings.idleTimeout(), command, timer, httpThreads, clock));
     } catch (IOException e) {
       problems.add(new Problem(source, pointer + "/runtime", "function " + function.functionName() + " cannot run "
           + "as " + function.runtime() + ": " + e.getMessage()));

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.restgate.lambda.FunctionConfig;
+import dev.restgate.lambda.LambdaConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
  * How a worker process of one function is started: the runtime's program (AWS's own runtime interface clients for
- * Java and Python, the gateway's own Python client where AWS's is not installed, the package's {@code bootstrap} for
+ * Java, Python and Node.js, the gateway's own Python client where AWS's is not installed, the package's {@code bootstrap} for
  * custom runtimes), the environment AWS sets and nothing of the
  * gateway's, all behind a watchdog shell that kills the function when the gateway's end of its stdin closes, which
  * the kernel does when the gateway dies, even by {@code kill -9}.
@@ -48,6 +49,7 @@ final class RuntimeCommand {
   private static final String PYTHON_PROBE = String.join("\n", "import sys", "print(sys.executable)", "try:",
       "    import awslambdaric", "    print('awslambdaric')", "except ImportError:", "    print('-')");
   private static final Map<String, Path> UNPACKED = new HashMap<>();
+  private static final String NODE_RUNTIME_CLIENT = "node_modules/aws-lambda-ric/bin/index.mjs";
 
   private final List<String> program;
   private final String version;
@@ -65,15 +67,16 @@ final class RuntimeCommand {
    * The command of {@code function}, whose code is in {@code taskRoot}.
    *
    * @param version the version {@code function}'s settings are, {@code $LATEST} or a number
-   * @param javaHome the JDK that runs a Java function, or null for the gateway's own {@code java}
+   * @param settings where the runtimes are: {@code jdks}, {@code nodeRuntimeClient}
    * @throws IOException when the runtime cannot run here, saying what to install or fix
    */
-  static RuntimeCommand of(FunctionConfig function, String version, Path taskRoot, String region, Path javaHome)
-      throws IOException {
+  static RuntimeCommand of(FunctionConfig function, String version, Path taskRoot, String region,
+      LambdaConfig settings) throws IOException {
     String runtime = function.runtime();
     List<String> program = new ArrayList<>();
     Map<String, String> extra = new LinkedHashMap<>();
     if (runtime.startsWith("java")) {
+      Path javaHome = settings.jdks().get(runtime);
       program.add(javaHome != null ? javaHome.resolve("bin/java").toString() : ProcessHandle.current().info()
           .command()
           .orElseThrow(() -> new IOException("the gateway's java command is unknown, so Java workers cannot start")));
@@ -93,6 +96,10 @@ final class RuntimeCommand {
       extra.put("PYTHONUNBUFFERED", "1");
       // AWS's task root is read-only; here it may be the user's source tree, which __pycache__ would litter.
       extra.put("PYTHONDONTWRITEBYTECODE", "1");
+    } else if (runtime.startsWith("nodejs")) {
+      program.addAll(List.of(executable("node", "install Node.js to run " + runtime + " functions"),
+          "--max-old-space-size=" + (function.memorySize() * 85 / 100),
+          nodeRuntimeClient(settings.nodeRuntimeClient(), taskRoot), function.handler()));
     } else {
       Path bootstrap = taskRoot.resolve("bootstrap");
       if (!Files.isRegularFile(bootstrap)) {
@@ -200,6 +207,33 @@ final class RuntimeCommand {
       }
     }
     return String.join(File.pathSeparator, jars);
+  }
+
+  /**
+   * The entry point of AWS's Node.js runtime interface client ({@code aws-lambda-ric}), which runs the handler named
+   * by its argument from its working directory, the task root: from {@code lambda.nodeRuntimeClient}, else from the
+   * function's own package.
+   */
+  private static String nodeRuntimeClient(Path configured, Path taskRoot) throws IOException {
+    for (Path directory : configured == null ? List.of(taskRoot) : List.of(configured, taskRoot)) {
+      Path client = directory.resolve(NODE_RUNTIME_CLIENT);
+      if (Files.isRegularFile(client)) {
+        return client.toString();
+      }
+    }
+    throw new IOException("AWS's Node.js runtime interface client is not installed: run `npm install aws-lambda-ric` "
+        + "in a directory and name it in lambda.nodeRuntimeClient, or bundle aws-lambda-ric in the package's "
+        + "node_modules (aws-lambda-ric@3 for Node.js 18 and 20, @4 for Node.js 22 and later)");
+  }
+
+  /** {@code name} on the gateway's PATH, as an absolute path, since workers get a fixed PATH. */
+  private static String executable(String name, String advice) throws IOException {
+    for (String directory : System.getenv().getOrDefault("PATH", PATH).split(File.pathSeparator)) {
+      if (!directory.isBlank() && Files.isExecutable(Path.of(directory, name))) {
+        return Path.of(directory, name).toAbsolutePath().toString();
+      }
+    }
+    throw new IOException(name + " is not on the gateway's PATH: " + advice);
   }
 
   /** A Python interpreter, and whether it imports AWS's runtime interface client with the task root on its path. */
