@@ -257,4 +257,16 @@ class LambdaSectionTest {
         .contains("not-a-jdk/bin/java");
     assertThat(messages.get("/lambda/jdks/java8")).contains("not a Java runtime");
   }
+
+  @Test
+  void nodeRuntimeClientMustHoldAwsLambdaRic() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("ric/node_modules/aws-lambda-ric/bin/index.mjs", "");
+    files.write("empty/package.json", "{}");
+
+    assertThat(files.load("lambda: {nodeRuntimeClient: ric}\n").section(LambdaConfig.class).orElseThrow()
+        .nodeRuntimeClient()).isEqualTo(dir.resolve("ric").toAbsolutePath().normalize());
+    assertThat(files.messages("lambda: {nodeRuntimeClient: empty}\n")).containsOnlyKeys("/lambda/nodeRuntimeClient")
+        .hasEntrySatisfying("/lambda/nodeRuntimeClient", m -> assertThat(m).contains("npm install aws-lambda-ric"));
+  }
 }
