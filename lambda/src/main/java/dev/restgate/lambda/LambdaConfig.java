@@ -23,19 +23,21 @@ import java.util.Map;
  *     {@code java25}); a Java runtime without one runs on the gateway's own {@code java}
  * @param nodeRuntimeClient the directory {@code npm install aws-lambda-ric} ran in, whose {@code node_modules} holds
  *     AWS's Node.js runtime interface client; null to find it in each Node.js function's own package
+ * @param logFiles whether the entries of every worker process are also appended to
+ *     {@code {data directory}/lambda/logs/{functionName}.log}
  */
 public record LambdaConfig(String region, String endpoint, CredentialsConfig credentials,
     List<FunctionConfig> functions, boolean invokeApiSigned, Duration idleTimeout, List<Duration> asyncRetryDelays,
-    Map<String, Path> jdks, Path nodeRuntimeClient) {
+    Map<String, Path> jdks, Path nodeRuntimeClient, boolean logFiles) {
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
   /** About what AWS waits: one minute before the first retry, two before the second. */
   public static final List<Duration> DEFAULT_ASYNC_RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2));
   public static final LambdaConfig NONE = new LambdaConfig(null, null, null, List.of(), true, null, null);
 
-  /** Settings without a JDK per Java runtime or a Node.js runtime client. */
+  /** Settings without a JDK per Java runtime, a Node.js runtime client or log files. */
   public LambdaConfig(String region, String endpoint, CredentialsConfig credentials, List<FunctionConfig> functions,
       boolean invokeApiSigned, Duration idleTimeout, List<Duration> asyncRetryDelays) {
-    this(region, endpoint, credentials, functions, invokeApiSigned, idleTimeout, asyncRetryDelays, null, null);
+    this(region, endpoint, credentials, functions, invokeApiSigned, idleTimeout, asyncRetryDelays, null, null, false);
   }
 
   public LambdaConfig {

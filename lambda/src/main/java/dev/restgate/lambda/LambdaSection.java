@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 public final class LambdaSection implements ConfigSection<LambdaConfig> {
   static final List<String> KEYS =
       List.of("region", "endpoint", "credentials", "functions", "invokeApiAuthorization", "idleTimeout",
-          "asyncRetryDelays", "jdks", "nodeRuntimeClient");
+          "asyncRetryDelays", "jdks", "nodeRuntimeClient",
+          "logFiles");
   private static final List<String> CREDENTIAL_KEYS = List.of("accessKeyId", "secretAccessKey", "sessionToken");
   private static final List<String> FUNCTION_KEYS =
       List.of("functionName", "handler", "codeUri", "timeout", "memorySize", "environment", "runtime", "isolation",
@@ -69,7 +70,8 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
         functions(node.field("functions"), context),
         !"NONE".equals(node.field("invokeApiAuthorization").oneOf(List.of("AWS_IAM", "NONE"))),
         idleTimeout(node.field("idleTimeout")), asyncRetryDelays(node.field("asyncRetryDelays")),
-        jdks(node.field("jdks"), context), nodeRuntimeClient(node.field("nodeRuntimeClient"), context));
+        jdks(node.field("jdks"), context), nodeRuntimeClient(node.field("nodeRuntimeClient"), context),
+        Boolean.TRUE.equals(node.field("logFiles").bool()));
   }
 
   /** Where {@code npm install aws-lambda-ric} ran: its {@code node_modules} must hold the client's entry point. */

@@ -33,7 +33,7 @@ class JdkPerRuntimeTest {
     assumeTrue(Files.isExecutable(JDK17.resolve("bin/java")) && Files.isExecutable(JDK25.resolve("bin/java")),
         "this test needs the JDKs " + JDK17 + " and " + JDK25);
     LambdaConfig lambda = new LambdaConfig(null, null, null, List.of(java("on17", "java17"), java("on25", "java25")),
-        false, Duration.ofSeconds(30), null, Map.of("java17", JDK17, "java25", JDK25), null);
+        false, Duration.ofSeconds(30), null, Map.of("java17", JDK17, "java25", JDK25), null, false);
 
     try (LocalFunctions functions = LocalFunctions.load(lambda, null, data, "us-east-1", "123456789012",
         Clock.systemUTC())) {

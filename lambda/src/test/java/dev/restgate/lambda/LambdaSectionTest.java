@@ -269,4 +269,15 @@ class LambdaSectionTest {
     assertThat(files.messages("lambda: {nodeRuntimeClient: empty}\n")).containsOnlyKeys("/lambda/nodeRuntimeClient")
         .hasEntrySatisfying("/lambda/nodeRuntimeClient", m -> assertThat(m).contains("npm install aws-lambda-ric"));
   }
+
+  @Test
+  void logFilesAreOffUnlessAskedFor() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+
+    assertThat(files.load("lambda: {logFiles: true}\n").section(LambdaConfig.class).orElseThrow().logFiles())
+        .isTrue();
+    assertThat(files.load("lambda: {idleTimeout: 30}\n").section(LambdaConfig.class).orElseThrow().logFiles())
+        .isFalse();
+    assertThat(files.messages("lambda: {logFiles: yes please}\n")).containsOnlyKeys("/lambda/logFiles");
+  }
 }

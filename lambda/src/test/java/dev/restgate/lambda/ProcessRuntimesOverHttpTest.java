@@ -69,7 +69,7 @@ class ProcessRuntimesOverHttpTest {
         .restApi(new ApiConfig(API, List.of(new Deployment("dep001", null, Instant.EPOCH, api)),
             List.of(new Stage("prod", "dep001", null, Map.of(), null, null, null, null, null, null, null))))
         .section(LambdaConfig.class, new LambdaConfig(null, null, null, functions, false, null, null, null,
-            nodeClientInstalled() ? Path.of(NODE_CLIENT_DIRECTORY) : null))
+            nodeClientInstalled() ? Path.of(NODE_CLIENT_DIRECTORY) : null, false))
         .build();
     gateway = EmbeddedGateway.start(config, data);
     lambda = LocalFunctionTests.lambdaClient(gateway);

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Prepares the functions of one configuration that run in worker processes: unzips jar and zip packages into a
  * directory of their own under the data directory (as AWS unpacks them into {@code /var/task}), checks that the
- * runtime can start there, and owns what the workers share: the Runtime API's threads and those directories, which
- * {@link #close()} removes.
+ * runtime can start there, and owns what the workers share: the Runtime API's threads, the log files
+ * ({@code lambda.logFiles}) and those directories, which {@link #close()} closes and removes.
  */
 public final class ProcessFunctionLoader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessFunctionLoader.class);
@@ -41,11 +41,12 @@ public final class ProcessFunctionLoader implements AutoCloseable {
   private final Clock clock;
   private final ExecutorService httpThreads;
   private final List<Path> unpacked = new ArrayList<>();
+  private final FunctionLogFiles logFiles;
 
   /**
    * @param source the configuration file, for problems; may be null
    * @param dataDirectory where unpacked packages go ({@code lambda/} under it)
-   * @param settings the idle timeout and where the runtimes are
+   * @param settings the idle timeout, where the runtimes are and whether workers write log files
    */
   public ProcessFunctionLoader(String source, Path dataDirectory, String region, String accountId,
       LambdaConfig settings, ScheduledExecutorService timer, Clock clock) {
@@ -54,6 +55,7 @@ public final class ProcessFunctionLoader implements AutoCloseable {
     this.region = region;
     this.accountId = accountId;
     this.settings = settings;
+    this.logFiles = settings.logFiles() ? new FunctionLogFiles(workDirectory.resolve("logs"), clock) : null;
     this.timer = timer;
     this.clock = clock;
     AtomicInteger threads = new AtomicInteger();
@@ -76,7 +78,8 @@ public final class ProcessFunctionLoader implements AutoCloseable {
       Path taskRoot = Files.isDirectory(code) ? code.toAbsolutePath() : unpack(function.functionName(), code);
       RuntimeCommand command = RuntimeCommand.of(function, version, taskRoot, region, settings);
       return Optional.of(new ProcessFunction(function.functionName(), version, region, accountId, function.timeout(),
-          function.memorySize(), function.reservedConcurrency(), settings.idleTimeout(), command, timer, httpThreads, clock));
+          function.memorySize(), function.reservedConcurrency(), settings.idleTimeout(), command, logFiles, timer,
+          httpThreads, clock));
     } catch (IOException e) {
       problems.add(new Problem(source, pointer + "/runtime", "function " + function.functionName() + " cannot run "
           + "as " + function.runtime() + ": " + e.getMessage()));
@@ -109,10 +112,16 @@ public final class ProcessFunctionLoader implements AutoCloseable {
     return target;
   }
 
-  /** Stops the Runtime API's threads and deletes the unpacked packages; close the functions first. */
+  /**
+   * Stops the Runtime API's threads, closes the log files and deletes the unpacked packages; close the functions
+   * first.
+   */
   @Override
   public void close() {
     httpThreads.shutdownNow();
+    if (logFiles != null) {
+      logFiles.close();
+    }
     for (Path directory : unpacked) {
       try (Stream<Path> files = Files.walk(directory)) {
         for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
@@ -29,8 +30,9 @@ import org.slf4j.MDC;
  * One worker process of a function, like one AWS execution environment: it serves one invocation at a time through
  * its own {@link RuntimeApiServer}, and it is killed, never reused, after a timeout, a crash or a failed init. Its
  * output goes to the function's logger, one entry a line, with the request id of the invocation in flight in the
- * MDC ({@code requestId}). Thread-safe: the Runtime API's threads, the output reader, the timer and callers meet
- * here under the worker's lock, which is never held across I/O.
+ * MDC ({@code requestId}), and to the function's log file when there is one. Thread-safe: the Runtime API's
+ * threads, the output reader, the timer and callers meet here under the worker's lock, which is never held across
+ * I/O.
  */
 final class Worker implements RuntimeApiServer.Handler {
   /** How long AWS lets a function's init run. */
@@ -53,6 +55,7 @@ final class Worker implements RuntimeApiServer.Handler {
   private final int memorySize;
   private final int timeoutSeconds;
   private final Logger logger;
+  private final Consumer<String> logFile;
   private final ScheduledExecutorService timer;
   private final Clock clock;
   private final Owner owner;
@@ -72,7 +75,7 @@ final class Worker implements RuntimeApiServer.Handler {
   private boolean dead;
   private String exit;
 
-  private Worker(String functionName, int memorySize, int timeoutSeconds, Logger logger,
+  private Worker(String functionName, int memorySize, int timeoutSeconds, Logger logger, FunctionLogFiles logFiles,
       ScheduledExecutorService timer, Clock clock, Owner owner, RuntimeCommand command, Executor httpThreads)
       throws IOException {
     this.functionName = functionName;
@@ -85,8 +88,10 @@ final class Worker implements RuntimeApiServer.Handler {
     this.owner = owner;
     this.api = new RuntimeApiServer(this, httpThreads);
     this.spawned = clock.instant();
+    String logStream = InvocationReport.logStreamName(command.version(), spawned);
+    this.logFile = logFiles == null ? entry -> {} : logFiles.stream(functionName, logStream);
     try {
-      this.watchdog = command.start(api.address(), InvocationReport.logStreamName(command.version(), spawned));
+      this.watchdog = command.start(api.address(), logStream);
     } catch (IOException e) {
       api.close();
       throw e;
@@ -96,10 +101,10 @@ final class Worker implements RuntimeApiServer.Handler {
 
   /** Starts a worker process; it calls {@code /next} when its init is done. */
   static Worker start(String functionName, int memorySize, int timeoutSeconds, Logger logger,
-      ScheduledExecutorService timer, Clock clock, Owner owner, RuntimeCommand command, Executor httpThreads)
-      throws IOException {
-    Worker worker = new Worker(functionName, memorySize, timeoutSeconds, logger, timer, clock, owner, command,
-        httpThreads);
+      FunctionLogFiles logFiles, ScheduledExecutorService timer, Clock clock, Owner owner, RuntimeCommand command,
+      Executor httpThreads) throws IOException {
+    Worker worker = new Worker(functionName, memorySize, timeoutSeconds, logger, logFiles, timer, clock, owner,
+        command, httpThreads);
     Thread reader = new Thread(worker::pumpOutput, "lambda-" + functionName + "-output-" + worker.watchdog.pid());
     reader.setDaemon(true);
     reader.start();
@@ -115,7 +120,7 @@ final class Worker implements RuntimeApiServer.Handler {
     synchronized (this) {
       if (!dead) {
         current = invocation;
-        currentLog = new InvocationLog(logger);
+        currentLog = new InvocationLog(logger, logFile);
         inbox.add(invocation);
         return;
       }
@@ -359,6 +364,7 @@ final class Worker implements RuntimeApiServer.Handler {
         String entry = line.replace('\r', '\n');
         if (log == null) {
           logger.info(entry);
+          logFile.accept(entry);
           continue;
         }
         MDC.put("requestId", requestId);
