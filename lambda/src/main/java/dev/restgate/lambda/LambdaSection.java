@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 public final class LambdaSection implements ConfigSection<LambdaConfig> {
   static final List<String> KEYS =
       List.of("region", "endpoint", "credentials", "functions", "invokeApiAuthorization", "idleTimeout",
-          "asyncRetryDelays");
+          "asyncRetryDelays", "jdks", "nodeRuntimeClient",
+          "logFiles");
   private static final List<String> CREDENTIAL_KEYS = List.of("accessKeyId", "secretAccessKey", "sessionToken");
   private static final List<String> FUNCTION_KEYS =
       List.of("functionName", "handler", "codeUri", "timeout", "memorySize", "environment", "runtime", "isolation",
@@ -33,12 +34,17 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
   private static final List<String> ASYNC_INVOKE_KEYS =
       List.of("maximumRetryAttempts", "maximumEventAgeInSeconds", "onFailure");
   private static final List<String> ON_FAILURE_KEYS = List.of("deadLetterFile", "functionName");
-  private static final Pattern RUNTIME = Pattern.compile("java(17|21|25)|python3\\.\\d{1,2}|provided(\\.al2|\\.al2023)?");
+  private static final Pattern RUNTIME =
+      Pattern.compile("java(17|21|25)|python3\\.\\d{1,2}|nodejs\\d{2}\\.x|provided(\\.al2|\\.al2023)?");
+  /** AWS's Node.js runtime interface client's entry point, under the directory npm installed it in. */
+  private static final String NODE_RUNTIME_CLIENT = "node_modules/aws-lambda-ric/bin/index.mjs";
+  private static final Pattern JAVA_RUNTIME = Pattern.compile("java(17|21|25)");
   private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
   private static final String JAVA_NAME = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
   private static final Pattern JAVA_HANDLER =
       Pattern.compile(JAVA_NAME + "(\\." + JAVA_NAME + ")*(::" + JAVA_NAME + ")?");
   private static final Pattern PYTHON_HANDLER = Pattern.compile("[A-Za-z_][\\w/.-]*\\.[A-Za-z_]\\w*");
+  private static final Pattern NODE_HANDLER = Pattern.compile("[\\w/.-]*[\\w-]\\.[A-Za-z_$][\\w$]*");
   private static final Pattern ANY_HANDLER = Pattern.compile("\\S{1,128}");
   private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]+");
   private static final int MAX_ENVIRONMENT_BYTES = 4096;
@@ -63,7 +69,56 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
         endpoint(node.field("endpoint")), credentials(node.field("credentials")),
         functions(node.field("functions"), context),
         !"NONE".equals(node.field("invokeApiAuthorization").oneOf(List.of("AWS_IAM", "NONE"))),
-        idleTimeout(node.field("idleTimeout")), asyncRetryDelays(node.field("asyncRetryDelays")));
+        idleTimeout(node.field("idleTimeout")), asyncRetryDelays(node.field("asyncRetryDelays")),
+        jdks(node.field("jdks"), context), nodeRuntimeClient(node.field("nodeRuntimeClient"), context),
+        Boolean.TRUE.equals(node.field("logFiles").bool()));
+  }
+
+  /** Where {@code npm install aws-lambda-ric} ran: its {@code node_modules} must hold the client's entry point. */
+  private static Path nodeRuntimeClient(ConfigNode node, ConfigContext context) {
+    Path directory = path(node, context);
+    if (directory != null && !Files.isRegularFile(directory.resolve(NODE_RUNTIME_CLIENT))) {
+      node.problem("there is no " + directory.resolve(NODE_RUNTIME_CLIENT) + ": run `npm install aws-lambda-ric` "
+          + "in " + directory + " (aws-lambda-ric@3 for Node.js 18 and 20, @4 for Node.js 22 and later)");
+      return null;
+    }
+    return directory;
+  }
+
+  /** A path resolved against the configuration file's directory; null when absent or invalid. */
+  private static Path path(ConfigNode node, ConfigContext context) {
+    String text = node.string();
+    if (text == null) {
+      return null;
+    }
+    try {
+      return context.configFile().toAbsolutePath().resolveSibling(text).normalize();
+    } catch (InvalidPathException e) {
+      node.problem("\"" + text + "\" is not a valid path: " + e.getReason());
+      return null;
+    }
+  }
+
+  /** A JDK home per Java runtime, each with an executable {@code bin/java}. */
+  private static Map<String, Path> jdks(ConfigNode node, ConfigContext context) {
+    Map<String, Path> jdks = new LinkedHashMap<>();
+    node.entries().forEach((runtime, home) -> {
+      if (!JAVA_RUNTIME.matcher(runtime).matches()) {
+        home.problem("\"" + runtime + "\" is not a Java runtime: use java17, java21 or java25");
+        return;
+      }
+      Path path = path(home.required(), context);
+      if (path == null) {
+        return;
+      }
+      if (!Files.isExecutable(path.resolve("bin/java"))) {
+        home.problem("there is no executable " + path.resolve("bin/java") + ": name the home directory of a JDK, "
+            + "such as /usr/lib/jvm/temurin-25-jdk-amd64");
+        return;
+      }
+      jdks.put(runtime, path);
+    });
+    return jdks;
   }
 
   /** Two delays in seconds, one per retry; 0 is allowed so that tests and local development need not wait. */
@@ -200,18 +255,15 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
     }
   }
 
-  /** AWS's identifier of a runtime this gateway runs; Node.js is refused with what to use instead. */
+  /** AWS's identifier of a runtime this gateway runs. */
   static String runtime(ConfigNode node) {
     String runtime = node.string();
     if (runtime == null) {
       return FunctionConfig.DEFAULT_RUNTIME;
     }
-    if (runtime.startsWith("nodejs")) {
-      node.problem("\"" + runtime + "\" is not supported yet: local functions run java17, java21, java25, python3.x, "
-          + "provided and provided.al2023; run a Node.js function as a custom runtime (provided) or remotely");
-    } else if (!RUNTIME.matcher(runtime).matches()) {
+    if (!RUNTIME.matcher(runtime).matches()) {
       node.problem("\"" + runtime + "\" is not a runtime local functions run: use java17, java21, java25, python3.x "
-          + "(such as python3.12), provided or provided.al2023");
+          + "(such as python3.12), nodejs20.x (any nodejsNN.x), provided or provided.al2023");
     }
     return runtime;
   }
@@ -236,6 +288,9 @@ public final class LambdaSection implements ConfigSection<LambdaConfig> {
     }
     if (runtime.startsWith("python")) {
       return node.string(PYTHON_HANDLER, "use module.function, such as app.handler");
+    }
+    if (runtime.startsWith("nodejs")) {
+      return node.string(NODE_HANDLER, "use file.export, such as index.handler");
     }
     return node.string(ANY_HANDLER, "use 1 to 128 characters without spaces");
   }

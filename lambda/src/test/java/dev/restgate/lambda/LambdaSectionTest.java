@@ -75,14 +75,14 @@ class LambdaSectionTest {
         lambda:
           idleTimeout: 0
           functions:
-            - {functionName: node, handler: index.handler, codeUri: functions/app, runtime: nodejs20.x}
+            - {functionName: node, handler: index.handler, codeUri: functions/app, runtime: nodejs}
             - {functionName: ruby, handler: app.handler, codeUri: functions/app, runtime: ruby3.3}
             - {functionName: py, handler: app.handler, codeUri: functions/app, runtime: python3.12,
                isolation: in-process}
             - {functionName: many, handler: a.B, codeUri: functions/app, reservedConcurrency: 1001}
         """)).containsOnlyKeys("/lambda/idleTimeout", "/lambda/functions/0/runtime", "/lambda/functions/1/runtime",
         "/lambda/functions/2/isolation", "/lambda/functions/3/reservedConcurrency")
-        .hasEntrySatisfying("/lambda/functions/0/runtime", m -> assertThat(m).contains("not supported yet"));
+        .hasEntrySatisfying("/lambda/functions/0/runtime", m -> assertThat(m).contains("nodejs20.x"));
   }
 
   @Test
@@ -240,5 +240,44 @@ class LambdaSectionTest {
         "/lambda/functions/1/asyncInvoke/onFailure/functionName", "/lambda/functions/2/asyncInvoke/onFailure");
     assertThat(messages.get("/lambda/functions/1/asyncInvoke/onFailure/functionName"))
         .isEqualTo("\"nobody\" is not a local function; name one of lambda.functions");
+  }
+
+  @Test
+  void jdksNameAHomePerJavaRuntimeAndMustHoldBinJava() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("jdk/bin/java", "#!/bin/sh\n");
+    dir.resolve("jdk/bin/java").toFile().setExecutable(true);
+    files.write("not-a-jdk/README", "");
+
+    assertThat(files.load("lambda: {jdks: {java25: jdk}}\n").section(LambdaConfig.class).orElseThrow().jdks())
+        .isEqualTo(Map.of("java25", dir.resolve("jdk").toAbsolutePath().normalize()));
+    Map<String, String> messages = files.messages("lambda: {jdks: {java17: not-a-jdk, java8: jdk}}\n");
+    assertThat(messages).containsOnlyKeys("/lambda/jdks/java17", "/lambda/jdks/java8");
+    assertThat(messages.get("/lambda/jdks/java17")).startsWith("there is no executable ")
+        .contains("not-a-jdk/bin/java");
+    assertThat(messages.get("/lambda/jdks/java8")).contains("not a Java runtime");
+  }
+
+  @Test
+  void nodeRuntimeClientMustHoldAwsLambdaRic() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+    files.write("ric/node_modules/aws-lambda-ric/bin/index.mjs", "");
+    files.write("empty/package.json", "{}");
+
+    assertThat(files.load("lambda: {nodeRuntimeClient: ric}\n").section(LambdaConfig.class).orElseThrow()
+        .nodeRuntimeClient()).isEqualTo(dir.resolve("ric").toAbsolutePath().normalize());
+    assertThat(files.messages("lambda: {nodeRuntimeClient: empty}\n")).containsOnlyKeys("/lambda/nodeRuntimeClient")
+        .hasEntrySatisfying("/lambda/nodeRuntimeClient", m -> assertThat(m).contains("npm install aws-lambda-ric"));
+  }
+
+  @Test
+  void logFilesAreOffUnlessAskedFor() throws Exception {
+    ConfigFiles files = new ConfigFiles(dir);
+
+    assertThat(files.load("lambda: {logFiles: true}\n").section(LambdaConfig.class).orElseThrow().logFiles())
+        .isTrue();
+    assertThat(files.load("lambda: {idleTimeout: 30}\n").section(LambdaConfig.class).orElseThrow().logFiles())
+        .isFalse();
+    assertThat(files.messages("lambda: {logFiles: yes please}\n")).containsOnlyKeys("/lambda/logFiles");
   }
 }

@@ -14,14 +14,13 @@ import dev.restgate.model.Stage;
 import dev.restgate.testing.EmbeddedGateway;
 import dev.restgate.testing.Http;
 import dev.restgate.testing.TestApis;
-import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,38 +31,45 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * Worker-process functions of every runtime behind {@code AWS_PROXY} routes and the Invoke API, over real HTTP: the
- * example function's deployable jar on AWS's Java runtime interface client, a shell custom runtime, and a Python
- * handler on {@code awslambdaric} when that can be installed here.
+ * example function's deployable jar on AWS's Java runtime interface client, a shell custom runtime, a Python handler
+ * (on the gateway's own Python client unless {@code awslambdaric} is installed), a package bundling a stand-in
+ * {@code awslambdaric}, which the gateway then runs instead, and a Node.js handler on AWS's {@code aws-lambda-ric}
+ * installed where {@value #NODE_CLIENT} says.
  */
 class ProcessRuntimesOverHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String API = "runtimes01";
-  private static final String PYTHON_MISSING = "awslambdaric (AWS's Python runtime interface client) is not "
-      + "installed and `python3 -m pip install awslambdaric` failed here; .ci/run installs it where PyPI is reachable";
-  private static boolean python;
+  /** The directory {@code npm install aws-lambda-ric} ran in; .ci/run sets it. */
+  private static final String NODE_CLIENT = "RESTGATE_TEST_NODE_RIC";
+  private static final String NODE_CLIENT_DIRECTORY = System.getenv(NODE_CLIENT);
   private static EmbeddedGateway gateway;
   private static LambdaClient lambda;
 
   @BeforeAll
   static void start(@TempDir Path data) throws Exception {
-    python = awslambdaricInstalled();
     List<FunctionConfig> functions = new ArrayList<>(List.of(
         new FunctionConfig("hello", "dev.restgate.examples.hello.HelloHandler", Fixtures.get().helloJar, 10, 256,
             Map.of(), "java21", Isolation.PROCESS, 2, null),
         new FunctionConfig("shell", "function.handler", Fixtures.runtimes().resolve("shell"), 10, 128, Map.of(),
-            "provided", Isolation.PROCESS, 2, null)));
-    if (python) {
-      functions.add(new FunctionConfig("python", "app.handler", Fixtures.runtimes().resolve("python"), 10, 128,
-          Map.of("TABLE_NAME", "pets"), "python3.11", Isolation.PROCESS, 2, null));
+            "provided", Isolation.PROCESS, 2, null),
+        new FunctionConfig("python", "app.handler", Fixtures.runtimes().resolve("python"), 10, 128,
+            Map.of("TABLE_NAME", "pets"), "python3.11", Isolation.PROCESS, 2, null),
+        new FunctionConfig("bundled-ric", "app.handler", Fixtures.runtimes().resolve("python-awslambdaric"), 10,
+            128, Map.of(), "python3.12", Isolation.PROCESS, 1, null)));
+    if (nodeClientInstalled()) {
+      functions.add(new FunctionConfig("node", "index.handler", Fixtures.runtimes().resolve("node"), 10, 128,
+          Map.of("TABLE_NAME", "pets"), "nodejs20.x", Isolation.PROCESS, 2, null));
     }
     RestApi api = TestApis.api(API)
         .method("/shell", "GET", TestApis.lambdaProxy("shell"))
         .method("/python/{name}", "GET", TestApis.lambdaProxy("python"))
+        .method("/node/{name}", "GET", TestApis.lambdaProxy("node"))
         .build();
     GatewayConfig config = GatewayConfig.builder()
         .restApi(new ApiConfig(API, List.of(new Deployment("dep001", null, Instant.EPOCH, api)),
             List.of(new Stage("prod", "dep001", null, Map.of(), null, null, null, null, null, null, null))))
-        .section(LambdaConfig.class, new LambdaConfig(null, null, null, functions, false, null, null))
+        .section(LambdaConfig.class, new LambdaConfig(null, null, null, functions, false, null, null, null,
+            nodeClientInstalled() ? Path.of(NODE_CLIENT_DIRECTORY) : null, false))
         .build();
     gateway = EmbeddedGateway.start(config, data);
     lambda = LocalFunctionTests.lambdaClient(gateway);
@@ -75,23 +81,9 @@ class ProcessRuntimesOverHttpTest {
     gateway.close();
   }
 
-  /** Installs awslambdaric with pip when python3 cannot import it; false when that fails too. */
-  private static boolean awslambdaricInstalled() throws IOException, InterruptedException {
-    if (run("python3", "-c", "import awslambdaric")) {
-      return true;
-    }
-    return run("python3", "-m", "pip", "install", "--retries", "0", "--timeout", "15", "awslambdaric==4.2.2")
-        && run("python3", "-c", "import awslambdaric");
-  }
-
-  private static boolean run(String... command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      return false;
-    }
-    return process.exitValue() == 0;
+  private static boolean nodeClientInstalled() {
+    return NODE_CLIENT_DIRECTORY != null
+        && Files.isRegularFile(Path.of(NODE_CLIENT_DIRECTORY, "node_modules/aws-lambda-ric/bin/index.mjs"));
   }
 
   @Test
@@ -117,7 +109,6 @@ class ProcessRuntimesOverHttpTest {
 
   @Test
   void pythonHandlerAnswersAnAwsProxyRouteAndTheInvokeApi() throws Exception {
-    assumeTrue(python, PYTHON_MISSING);
     HttpResponse<String> response = Http.get(gateway.userRequest(API, "prod", "/python/ada"));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -128,5 +119,35 @@ class ProcessRuntimesOverHttpTest {
         .payload(SdkBytes.fromUtf8String("{\"path\":\"/direct\"}")));
     assertThat(JSON.readTree(JSON.readTree(invoked.payload().asByteArray()).path("body").asText())
         .path("function").asText()).isEqualTo("python");
+  }
+
+  @Test
+  void packageThatBundlesAwslambdaricRunsOnIt() throws Exception {
+    InvokeResponse invoked = lambda.invoke(r -> r.functionName("bundled-ric").payload(SdkBytes.fromUtf8String("{}")));
+
+    assertThat(invoked.functionError()).as(invoked.payload().asUtf8String()).isNull();
+    assertThat(JSON.readTree(invoked.payload().asByteArray()))
+        .isEqualTo(JSON.readTree("{\"client\":\"awslambdaric\",\"handler\":\"app.handler\"}"));
+  }
+
+  @Test
+  void nodeHandlerAnswersAnAwsProxyRouteAndTheInvokeApi() throws Exception {
+    assumeTrue(NODE_CLIENT_DIRECTORY != null, NODE_CLIENT + " is not set to a directory where `npm install "
+        + "aws-lambda-ric` ran; .ci/run sets it");
+    assertThat(nodeClientInstalled()).as(NODE_CLIENT + "=" + NODE_CLIENT_DIRECTORY + " holds no "
+        + "node_modules/aws-lambda-ric: run `npm install aws-lambda-ric@3.3.0` there").isTrue();
+
+    HttpResponse<String> response = Http.get(gateway.userRequest(API, "prod", "/node/ada"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.path("path").asText()).isEqualTo("/node/ada");
+    assertThat(body.path("table").asText()).isEqualTo("pets");
+    assertThat(body.path("remaining").asLong()).isBetween(1L, 10_000L);
+    InvokeResponse invoked = lambda.invoke(r -> r.functionName("node")
+        .payload(SdkBytes.fromUtf8String("{\"path\":\"/direct\"}")));
+    assertThat(invoked.functionError()).as(invoked.payload().asUtf8String()).isNull();
+    assertThat(JSON.readTree(JSON.readTree(invoked.payload().asByteArray()).path("body").asText())
+        .path("function").asText()).isEqualTo("node");
   }
 }

@@ -4,12 +4,13 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
  * The log of one invocation, as AWS would send it to CloudWatch: each entry goes to the function's slf4j logger at
- * once, and the last {@link #TAIL_BYTES} bytes are kept for {@code X-Amz-Log-Result}. Thread-safe, since a handler
- * may log from threads of its own.
+ * once (and to a copy, if given), and the last {@link #TAIL_BYTES} bytes are kept for {@code X-Amz-Log-Result}.
+ * Thread-safe, since a handler may log from threads of its own.
  */
 public final class InvocationLog implements LambdaLogger {
   /** How much of the log {@code X-Amz-Log-Type: Tail} returns. */
@@ -17,11 +18,18 @@ public final class InvocationLog implements LambdaLogger {
   private static final int COMPACT_AT = 4 * TAIL_BYTES;
 
   private final Logger logger;
+  private final Consumer<String> copy;
   private byte[] kept = new byte[1024];
   private int size;
 
   public InvocationLog(Logger logger) {
+    this(logger, entry -> {});
+  }
+
+  /** @param copy where each entry also goes, after the logger (a function's log file) */
+  public InvocationLog(Logger logger, Consumer<String> copy) {
     this.logger = logger;
+    this.copy = copy;
   }
 
   @Override
@@ -72,6 +80,7 @@ public final class InvocationLog implements LambdaLogger {
       case ERROR, FATAL -> logger.error(line);
       default -> logger.info(line);
     }
+    copy.accept(line);
   }
 
   private synchronized void append(byte[] bytes) {

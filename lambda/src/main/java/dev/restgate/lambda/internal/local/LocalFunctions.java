@@ -61,7 +61,7 @@ public final class LocalFunctions implements AutoCloseable {
     FunctionLoader loader = new FunctionLoader(source == null ? null : source.toString(),
         source == null ? null : source.toAbsolutePath().getParent(), region, accountId, timer, clock);
     ProcessFunctionLoader processes = new ProcessFunctionLoader(source == null ? null : source.toString(),
-        dataDirectory, region, accountId, lambda.idleTimeout(), timer, clock);
+        dataDirectory, region, accountId, lambda, timer, clock);
 
     String file = source == null ? null : source.toString();
     List<Problem> problems = new ArrayList<>();

@@ -43,6 +43,7 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
   private final int reservedConcurrency;
   private final Duration idleTimeout;
   private final RuntimeCommand command;
+  private final FunctionLogFiles logFiles;
   private final ScheduledExecutorService timer;
   private final Executor httpThreads;
   private final Clock clock;
@@ -55,8 +56,8 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
   private boolean closed;
 
   ProcessFunction(String name, String version, String region, String accountId, int timeoutSeconds, int memorySize,
-      int reservedConcurrency, Duration idleTimeout, RuntimeCommand command, ScheduledExecutorService timer,
-      Executor httpThreads, Clock clock) {
+      int reservedConcurrency, Duration idleTimeout, RuntimeCommand command, FunctionLogFiles logFiles,
+      ScheduledExecutorService timer, Executor httpThreads, Clock clock) {
     this.name = name;
     this.version = version;
     this.region = region;
@@ -66,6 +67,7 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
     this.reservedConcurrency = reservedConcurrency;
     this.idleTimeout = idleTimeout;
     this.command = command;
+    this.logFiles = logFiles;
     this.timer = timer;
     this.httpThreads = httpThreads;
     this.clock = clock;
@@ -104,7 +106,8 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
     }
     if (worker == null) {
       try {
-        worker = Worker.start(name, memorySize, timeoutSeconds, logger, timer, clock, this, command, httpThreads);
+        worker = Worker.start(name, memorySize, timeoutSeconds, logger, logFiles, timer, clock, this, command,
+            httpThreads);
       } catch (IOException e) {
         logger.error("Could not start a worker of function {}: {}", name, e.getMessage());
         synchronized (this) {

@@ -1,13 +1,13 @@
 package dev.restgate.lambda.internal.process;
 
 import dev.restgate.lambda.FunctionConfig;
+import dev.restgate.lambda.LambdaConfig;
 import dev.restgate.spi.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Prepares the functions of one configuration that run in worker processes: unzips jar and zip packages into a
  * directory of their own under the data directory (as AWS unpacks them into {@code /var/task}), checks that the
- * runtime can start there, and owns what the workers share: the Runtime API's threads and those directories, which
- * {@link #close()} removes.
+ * runtime can start there, and owns what the workers share: the Runtime API's threads, the log files
+ * ({@code lambda.logFiles}) and those directories, which {@link #close()} closes and removes.
  */
 public final class ProcessFunctionLoader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessFunctionLoader.class);
@@ -36,23 +36,26 @@ public final class ProcessFunctionLoader implements AutoCloseable {
   private final Path workDirectory;
   private final String region;
   private final String accountId;
-  private final Duration idleTimeout;
+  private final LambdaConfig settings;
   private final ScheduledExecutorService timer;
   private final Clock clock;
   private final ExecutorService httpThreads;
   private final List<Path> unpacked = new ArrayList<>();
+  private final FunctionLogFiles logFiles;
 
   /**
    * @param source the configuration file, for problems; may be null
    * @param dataDirectory where unpacked packages go ({@code lambda/} under it)
+   * @param settings the idle timeout, where the runtimes are and whether workers write log files
    */
   public ProcessFunctionLoader(String source, Path dataDirectory, String region, String accountId,
-      Duration idleTimeout, ScheduledExecutorService timer, Clock clock) {
+      LambdaConfig settings, ScheduledExecutorService timer, Clock clock) {
     this.source = source;
     this.workDirectory = dataDirectory.resolve("lambda");
     this.region = region;
     this.accountId = accountId;
-    this.idleTimeout = idleTimeout;
+    this.settings = settings;
+    this.logFiles = settings.logFiles() ? new FunctionLogFiles(workDirectory.resolve("logs"), clock) : null;
     this.timer = timer;
     this.clock = clock;
     AtomicInteger threads = new AtomicInteger();
@@ -73,9 +76,10 @@ public final class ProcessFunctionLoader implements AutoCloseable {
       List<Problem> problems) {
     try {
       Path taskRoot = Files.isDirectory(code) ? code.toAbsolutePath() : unpack(function.functionName(), code);
-      RuntimeCommand command = RuntimeCommand.of(function, version, taskRoot, region);
+      RuntimeCommand command = RuntimeCommand.of(function, version, taskRoot, region, settings);
       return Optional.of(new ProcessFunction(function.functionName(), version, region, accountId, function.timeout(),
-          function.memorySize(), function.reservedConcurrency(), idleTimeout, command, timer, httpThreads, clock));
+          function.memorySize(), function.reservedConcurrency(), settings.idleTimeout(), command, logFiles, timer,
+          httpThreads, clock));
     } catch (IOException e) {
       problems.add(new Problem(source, pointer + "/runtime", "function " + function.functionName() + " cannot run "
           + "as " + function.runtime() + ": " + e.getMessage()));
@@ -108,10 +112,16 @@ public final class ProcessFunctionLoader implements AutoCloseable {
     return target;
   }
 
-  /** Stops the Runtime API's threads and deletes the unpacked packages; close the functions first. */
+  /**
+   * Stops the Runtime API's threads, closes the log files and deletes the unpacked packages; close the functions
+   * first.
+   */
   @Override
   public void close() {
     httpThreads.shutdownNow();
+    if (logFiles != null) {
+      logFiles.close();
+    }
     for (Path directory : unpacked) {
       try (Stream<Path> files = Files.walk(directory)) {
         for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -23,6 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
@@ -30,8 +31,9 @@ import org.slf4j.MDC;
  * One worker process of a function, like one AWS execution environment: it serves one invocation at a time through
  * its own {@link RuntimeApiServer}, and it is killed, never reused, after a timeout, a crash or a failed init. Its
  * output goes to the function's logger, one entry a line, with the request id of the invocation in flight in the
- * MDC ({@code requestId}). Thread-safe: the Runtime API's threads, the output reader, the timer and callers meet
- * here under the worker's lock, which is never held across I/O.
+ * MDC ({@code requestId}), and to the function's log file when there is one. Thread-safe: the Runtime API's
+ * threads, the output reader, the timer and callers meet here under the worker's lock, which is never held across
+ * I/O.
  */
 final class Worker implements RuntimeApiServer.Handler {
   /** How long AWS lets a function's init run. */
@@ -59,6 +61,7 @@ final class Worker implements RuntimeApiServer.Handler {
   private final int memorySize;
   private final int timeoutSeconds;
   private final Logger logger;
+  private final Consumer<String> logFile;
   private final ScheduledExecutorService timer;
   private final Clock clock;
   private final Owner owner;
@@ -80,7 +83,7 @@ final class Worker implements RuntimeApiServer.Handler {
   private boolean dead;
   private String exit;
 
-  private Worker(String functionName, int memorySize, int timeoutSeconds, Logger logger,
+  private Worker(String functionName, int memorySize, int timeoutSeconds, Logger logger, FunctionLogFiles logFiles,
       ScheduledExecutorService timer, Clock clock, Owner owner, RuntimeCommand command, Executor httpThreads)
       throws IOException {
     this.functionName = functionName;
@@ -93,8 +96,10 @@ final class Worker implements RuntimeApiServer.Handler {
     this.owner = owner;
     this.api = new RuntimeApiServer(this, httpThreads);
     this.spawned = clock.instant();
+    String logStream = InvocationReport.logStreamName(command.version(), spawned);
+    this.logFile = logFiles == null ? entry -> {} : logFiles.stream(functionName, logStream);
     try {
-      this.watchdog = command.start(api.address(), InvocationReport.logStreamName(command.version(), spawned));
+      this.watchdog = command.start(api.address(), logStream);
     } catch (IOException e) {
       api.close();
       throw e;
@@ -104,10 +109,10 @@ final class Worker implements RuntimeApiServer.Handler {
 
   /** Starts a worker process; it calls {@code /next} when its init is done. */
   static Worker start(String functionName, int memorySize, int timeoutSeconds, Logger logger,
-      ScheduledExecutorService timer, Clock clock, Owner owner, RuntimeCommand command, Executor httpThreads)
-      throws IOException {
-    Worker worker = new Worker(functionName, memorySize, timeoutSeconds, logger, timer, clock, owner, command,
-        httpThreads);
+      FunctionLogFiles logFiles, ScheduledExecutorService timer, Clock clock, Owner owner, RuntimeCommand command,
+      Executor httpThreads) throws IOException {
+    Worker worker = new Worker(functionName, memorySize, timeoutSeconds, logger, logFiles, timer, clock, owner,
+        command, httpThreads);
     Thread reader = new Thread(worker::pumpOutput, "lambda-" + functionName + "-output-" + worker.watchdog.pid());
     reader.setDaemon(true);
     reader.start();
@@ -123,7 +128,7 @@ final class Worker implements RuntimeApiServer.Handler {
     synchronized (this) {
       if (!dead) {
         current = invocation;
-        currentLog = new InvocationLog(logger);
+        currentLog = new InvocationLog(logger, logFile);
         inbox.add(invocation);
         return;
       }
@@ -403,17 +408,18 @@ final class Worker implements RuntimeApiServer.Handler {
     try (BufferedReader lines = new BufferedReader(
         new InputStreamReader(watchdog.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
-      while ((line = lines.readLine()) != null) {
+      while ((line = nextLine(lines)) != null) {
         InvocationLog log;
         String requestId;
         synchronized (this) {
           log = current == null ? null : currentLog;
           requestId = current == null ? null : current.requestId();
         }
-        // The Java runtime writes a multi-line entry with '\r' between its lines, as CloudWatch keeps them together.
+        // Runtimes write a multi-line entry with '\r' between its lines, as CloudWatch keeps them together.
         String entry = line.replace('\r', '\n');
         if (log == null) {
           logger.info(entry);
+          logFile.accept(entry);
           continue;
         }
         MDC.put("requestId", requestId);
@@ -426,5 +432,22 @@ final class Worker implements RuntimeApiServer.Handler {
     } catch (IOException e) {
       logger.debug("The output of a {} worker ended", functionName, e);
     }
+  }
+
+  /**
+   * The next line up to {@code '\n'} (a {@code "\r\n"} ending dropped), or null at the end. Unlike
+   * {@link BufferedReader#readLine()} it keeps a lone {@code '\r'}, which joins the lines of one entry.
+   */
+  private static String nextLine(BufferedReader in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      line.append((char) c);
+    }
+    if (c == -1 && line.isEmpty()) {
+      return null;
+    }
+    int end = line.length();
+    return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
   }
 }
