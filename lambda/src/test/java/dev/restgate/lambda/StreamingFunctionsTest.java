@@ -2,6 +2,7 @@ package dev.restgate.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.restgate.config.ApiConfig;
 import dev.restgate.config.GatewayConfig;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,29 +45,40 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamingFunctionsTest {
   private static final String API = "streamfn01";
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  /** The directory {@code npm install aws-lambda-ric} ran in; .ci/run sets it. */
+  private static final String NODE_CLIENT = "RESTGATE_TEST_NODE_RIC";
+  private static final String NODE_CLIENT_DIRECTORY = System.getenv(NODE_CLIENT);
   private static EmbeddedGateway gateway;
   private static Path shellGate;
+  private static Path nodeGate;
 
   @BeforeAll
   static void start(@TempDir Path data) throws Exception {
     shellGate = Files.createDirectory(data.resolve("shell-gate"));
-    List<FunctionConfig> functions = List.of(
+    nodeGate = Files.createDirectory(data.resolve("node-gate"));
+    List<FunctionConfig> functions = new ArrayList<>(List.of(
         new FunctionConfig("shellstream", "function.handler", Fixtures.runtimes().resolve("streaming"), 30, 128,
             Map.of("GATE", shellGate.toString()), "provided.al2023", Isolation.PROCESS, 2, null),
         new FunctionConfig("javastream", "fixture.Streamer", Fixtures.get().classesDirectory, 30, 256, Map.of(),
             "java21", Isolation.IN_PROCESS, 2, null),
         new FunctionConfig("javastall", "fixture.Streamer", Fixtures.get().classesDirectory, 2, 256, Map.of(),
-            "java21", Isolation.IN_PROCESS, 2, null));
+            "java21", Isolation.IN_PROCESS, 2, null)));
+    if (nodeClientInstalled()) {
+      functions.add(new FunctionConfig("nodestream", "index.handler", Fixtures.runtimes().resolve("node-stream"), 30,
+          128, Map.of("GATE", nodeGate.toString()), "nodejs20.x", Isolation.PROCESS, 2, null));
+    }
     RestApi api = TestApis.api(API)
         .method("/shell", "GET", TestApis.lambdaStreamingProxy("shellstream"))
         .method("/java", "GET", TestApis.lambdaStreamingProxy("javastream"))
         .method("/stall", "GET", TestApis.lambdaStreamingProxy("javastall"))
         .method("/buffered", "GET", TestApis.lambdaProxy("shellstream"))
+        .method("/node", "GET", TestApis.lambdaStreamingProxy("nodestream"))
         .build();
     GatewayConfig config = GatewayConfig.builder()
         .restApi(new ApiConfig(API, List.of(new Deployment("dep001", null, Instant.EPOCH, api)),
             List.of(new Stage("prod", "dep001", null, Map.of(), null, null, null, null, null, null, null))))
-        .section(LambdaConfig.class, new LambdaConfig(null, null, null, functions, false, null, null))
+        .section(LambdaConfig.class, new LambdaConfig(null, null, null, functions, false, null, null, null,
+            nodeClientInstalled() ? Path.of(NODE_CLIENT_DIRECTORY) : null, false))
         .build();
     gateway = EmbeddedGateway.start(config, data);
   }
@@ -85,6 +98,23 @@ class StreamingFunctionsTest {
     try (InputStream body = response.body()) {
       assertThat(read(body, "data: first\n\n".length())).isEqualTo("data: first\n\n");
       Files.createFile(shellGate.resolve("open"));
+      assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("data: last\n\n");
+    }
+  }
+
+  @Test
+  void aNodeStreamifyResponseHandlersWritesReachTheClientAsTheyAreWritten() throws Exception {
+    assumeTrue(NODE_CLIENT_DIRECTORY != null, NODE_CLIENT + " is not set to a directory where `npm install "
+        + "aws-lambda-ric` ran; .ci/run sets it");
+    assertThat(nodeClientInstalled()).as(NODE_CLIENT + "=" + NODE_CLIENT_DIRECTORY + " holds no "
+        + "node_modules/aws-lambda-ric: run `npm install aws-lambda-ric@3.3.0` there").isTrue();
+    HttpResponse<InputStream> response = open("/node");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
+    try (InputStream body = response.body()) {
+      assertThat(read(body, "data: first\n\n".length())).isEqualTo("data: first\n\n");
+      Files.createFile(nodeGate.resolve("open"));
       assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("data: last\n\n");
     }
   }
@@ -130,6 +160,11 @@ class StreamingFunctionsTest {
 
     // A buffered proxy reads the streamed bytes as one proxy response, which the prelude is not: AWS answers 502.
     assertThat(response.statusCode()).isEqualTo(502);
+  }
+
+  private static boolean nodeClientInstalled() {
+    return NODE_CLIENT_DIRECTORY != null
+        && Files.isRegularFile(Path.of(NODE_CLIENT_DIRECTORY, "node_modules/aws-lambda-ric/bin/index.mjs"));
   }
 
   private static HttpResponse<InputStream> open(String path) throws Exception {
