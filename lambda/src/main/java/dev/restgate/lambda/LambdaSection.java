@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
 public final class LambdaSection implements ConfigSection<LambdaConfig> {
   static final List<String> KEYS =
       List.of("region", "endpoint", "credentials", "functions", "invokeApiAuthorization", "idleTimeout",
-          "asyncRetryDelays", "jdks", "nodeRuntimeClient",
-          "logFiles");
+          "asyncRetryDelays", "jdks", "nodeRuntimeClient", "logFiles");
   private static final List<String> CREDENTIAL_KEYS = List.of("accessKeyId", "secretAccessKey", "sessionToken");
   private static final List<String> FUNCTION_KEYS =
       List.of("functionName", "handler", "codeUri", "timeout", "memorySize", "environment", "runtime", "isolation",

@@ -27,10 +27,10 @@ import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 /**
  * How a worker process of one function is started: the runtime's program (AWS's own runtime interface clients for
- * Java, Python and Node.js, the gateway's own Python client where AWS's is not installed, the package's {@code bootstrap} for
- * custom runtimes), the environment AWS sets and nothing of the
- * gateway's, all behind a watchdog shell that kills the function when the gateway's end of its stdin closes, which
- * the kernel does when the gateway dies, even by {@code kill -9}.
+ * Java, Python and Node.js, the gateway's own Python client where AWS's is not installed, the package's
+ * {@code bootstrap} for custom runtimes), the environment AWS sets and nothing of the gateway's, all behind a
+ * watchdog shell that kills the function when the gateway's end of its stdin closes, which the kernel does when the
+ * gateway dies, even by {@code kill -9}.
  */
 final class RuntimeCommand {
   /** A fixed PATH, so the gateway's own never leaks into functions. */
@@ -195,7 +195,6 @@ final class RuntimeCommand {
   }
 
   /** The jars of AWS's Java runtime interface client and what it needs, wherever the gateway loaded them from. */
-
   private static String javaRuntimeClassPath() throws IOException {
     Set<String> jars = new LinkedHashSet<>();
     for (Class<?> type : List.of(AWSLambda.class, Context.class, PojoSerializer.class,
