@@ -16,7 +16,10 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClient;
+import software.amazon.awssdk.services.lambda.LambdaAsyncClientBuilder;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 
@@ -27,6 +30,11 @@ import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
  * its connection pool with keep-alive, a bounded pool size and an acquisition timeout: an invocation holds its
  * connection for as long as the function runs, so the pool, not the CPU, caps concurrent invocations. Its socket
  * timeout is above Lambda's 15-minute maximum; the caller's deadline is the per-call {@code apiCallTimeout}.
+ *
+ * <p>Streamed invocations ({@code InvokeWithResponseStream}) need the async client, over netty
+ * ({@code netty-nio-client}, on the netty version the build aligns for the whole gateway), with the same limits: a
+ * pool of {@link #MAX_CONNECTIONS} and a read timeout above Lambda's 15 minutes, since a streaming function may
+ * pause between writes.
  *
  * <p>Invocations are not retried: a retried {@code Invoke} may run the function twice, and the caller (API Gateway
  * semantics) answers an error at once rather than waiting out retries.
@@ -67,8 +75,9 @@ public final class LambdaClients {
    */
   public static SdkLambdaInvoker invoker(LambdaConfig config, String gatewayRegion) {
     AwsCredentialsProvider credentials = credentials(config.credentials());
+    Region region = Region.of(config.region() != null ? config.region() : gatewayRegion);
     LambdaClientBuilder builder = LambdaClient.builder()
-        .region(Region.of(config.region() != null ? config.region() : gatewayRegion))
+        .region(region)
         .credentialsProvider(credentials)
         .httpClientBuilder(Apache5HttpClient.builder()
             .maxConnections(MAX_CONNECTIONS)
@@ -79,7 +88,25 @@ public final class LambdaClients {
     if (config.endpoint() != null) {
       builder.endpointOverride(URI.create(config.endpoint()));
     }
-    return new SdkLambdaInvoker(builder.build(), credentials);
+    return new SdkLambdaInvoker(builder.build(), () -> asyncClient(config, region, credentials), credentials);
+  }
+
+  /** The async client streamed invocations use; built at the first one. */
+  private static LambdaAsyncClient asyncClient(LambdaConfig config, Region region,
+      AwsCredentialsProvider credentials) {
+    LambdaAsyncClientBuilder builder = LambdaAsyncClient.builder()
+        .region(region)
+        .credentialsProvider(credentials)
+        .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+            .maxConcurrency(MAX_CONNECTIONS)
+            .connectionTimeout(Duration.ofSeconds(10))
+            .connectionAcquisitionTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofMinutes(16)))
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    if (config.endpoint() != null) {
+      builder.endpointOverride(URI.create(config.endpoint()));
+    }
+    return builder.build();
   }
 
   private static AwsCredentialsProvider credentials(CredentialsConfig config) {
