@@ -37,11 +37,18 @@ import org.slf4j.LoggerFactory;
  * {@code X-Amz-Log-Type: Tail} returns the end of the log in {@code X-Amz-Log-Result}. The qualifier selects the
  * version that runs ({@code X-Amz-Executed-Version}); one the function lacks is not found, as the function is. Each
  * call must be SigV4-signed (service {@code lambda}) by an identity allowed {@code lambda:InvokeFunction} on the
- * function's ARN, unless the endpoint was built for local development without that check. Thread-safe.
+ * function's ARN, unless the endpoint was built for local development without that check.
+ *
+ * <p>{@code POST /2021-11-15/functions/{FunctionName}/response-streaming-invocations} ({@code
+ * InvokeWithResponseStream}) takes the same parameters ({@code RequestResponse} or {@code DryRun}) and answers in
+ * Lambda's event-stream format ({@link EventStreamBody}): the function's writes reach the caller as they happen.
+ * Thread-safe.
  */
 public final class InvokeApiEndpoint implements ServiceEndpoint {
   static final String PREFIX = "/2015-03-31/functions/";
   private static final String SUFFIX = "/invocations";
+  static final String STREAM_PREFIX = "/2021-11-15/functions/";
+  private static final String STREAM_SUFFIX = "/response-streaming-invocations";
   /** The largest synchronous event AWS accepts. */
   static final int MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
   /** The largest asynchronous event AWS accepts. */
@@ -77,7 +84,7 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
 
   @Override
   public boolean matches(GatewayRequest request) {
-    return request.rawPath().startsWith(PREFIX);
+    return request.rawPath().startsWith(PREFIX) || request.rawPath().startsWith(STREAM_PREFIX);
   }
 
   @Override
@@ -85,11 +92,19 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
     GatewayRequest request = call.request();
     String requestId = call.requestId();
     String path = request.rawPath();
-    String rawName = path.endsWith(SUFFIX) ? path.substring(PREFIX.length(), path.length() - SUFFIX.length()) : "";
+    boolean streaming = path.startsWith(STREAM_PREFIX);
+    String prefix = streaming ? STREAM_PREFIX : PREFIX;
+    String suffix = streaming ? STREAM_SUFFIX : SUFFIX;
+    String rawName = path.endsWith(suffix) && path.length() > prefix.length() + suffix.length()
+        ? path.substring(prefix.length(), path.length() - suffix.length()) : "";
     if (!"POST".equals(request.method()) || rawName.isEmpty() || rawName.indexOf('/') >= 0) {
       return LambdaApiErrors.unknownOperation();
     }
     String invocationType = header(request, "X-Amz-Invocation-Type", "RequestResponse");
+    if (streaming && !invocationType.equals("RequestResponse") && !invocationType.equals("DryRun")) {
+      return LambdaApiErrors.validation("invocationType", invocationType,
+          "Member must satisfy enum value set: [RequestResponse, DryRun]");
+    }
     if (!invocationType.equals("RequestResponse") && !invocationType.equals("Event")
         && !invocationType.equals("DryRun")) {
       return LambdaApiErrors.validation("invocationType", invocationType,
@@ -135,11 +150,11 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
       return LambdaApiErrors.resourceNotFound(
           "Function not found: " + FunctionReference.arn(region, account, reference.name(), qualifier));
     }
-    return invoke(function.get(), request, requestId, invocationType, logType.equals("Tail"), qualifier);
+    return invoke(function.get(), request, requestId, invocationType, logType.equals("Tail"), qualifier, streaming);
   }
 
   private GatewayResponse invoke(LocalFunction function, GatewayRequest request, String requestId,
-      String invocationType, boolean tail, String qualifier) {
+      String invocationType, boolean tail, String qualifier, boolean streaming) {
     boolean async = invocationType.equals("Event");
     int limit = async ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
     byte[] payload;
@@ -189,13 +204,19 @@ public final class InvokeApiEndpoint implements ServiceEndpoint {
     }
     Execution execution;
     try {
-      execution = function.invoke(invocation, null);
+      execution = function.invoke(invocation, null, streaming);
     } catch (LambdaInvokeException e) {
       if (e.reason() == Reason.THROTTLED) {
         return LambdaApiErrors.tooManyRequests();
       }
       LOG.warn("Invoking {} failed", function.name(), e);
       return LambdaApiErrors.serviceError();
+    }
+    if (streaming) {
+      Headers headers = new Headers(4);
+      headers.add("Content-Type", "application/vnd.amazon.eventstream");
+      headers.add("X-Amz-Executed-Version", function.version());
+      return withRequestId(new GatewayResponse(200, headers, new EventStreamBody(execution, tail)), requestId);
     }
     Headers headers = new Headers(8);
     headers.add("Content-Type", "application/json");
