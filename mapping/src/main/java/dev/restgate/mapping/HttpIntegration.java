@@ -72,9 +72,12 @@ final class HttpIntegration implements Handler {
     MappedRequest mapped = exchange.get(MappedRequest.KEY);
     Body body = mapped == null ? Body.empty() : Body.of(mapped.body());
     String verb = method.equals("ANY") ? exchange.request().method() : method;
+    EndpointRequest request = new EndpointRequest(verb, target, headers, body);
+    // Recorded for what reports on the request afterwards (execution logs).
+    exchange.endpointRequest(request);
     EndpointResponse received;
     try {
-      received = http.send(new EndpointRequest(verb, target, headers, body), timeout, verifyTls);
+      received = http.send(request, timeout, verifyTls);
     } catch (TimeoutException e) {
       throw new GatewayException(GatewayResponseType.INTEGRATION_TIMEOUT);
     } catch (IOException e) {
