@@ -31,6 +31,7 @@ public final class Exchange {
   private GatewayException error;
   private long integrationLatencyNanos = -1;
   private int integrationStatus;
+  private Boolean cacheHit;
   private Object requestJson;
   private Map<Key<?>, Object> attributes;
 
@@ -168,6 +169,19 @@ public final class Exchange {
   public void integrationDone(long latencyNanos, int status) {
     this.integrationLatencyNanos = latencyNanos;
     this.integrationStatus = status;
+  }
+
+  /**
+   * Whether a stage cache answered the request ({@code true}, AWS's {@code CacheHitCount}) or looked it up and sent
+   * it to the integration ({@code false}, {@code CacheMissCount}); null when no cache was consulted.
+   */
+  public Boolean cacheHit() {
+    return cacheHit;
+  }
+
+  /** Set by the CACHE phase once it looked the request up. */
+  public void cacheHit(boolean hit) {
+    this.cacheHit = hit;
   }
 
   /**
