@@ -76,10 +76,12 @@ final class CachePlugin implements Plugin {
       CachedResponse hit = cache.get(key);
       if (hit != null) {
         cache.counts().hits.increment();
+        exchange.cacheHit(true);
         return warned(hit.toResponse(), warn);
       }
     }
     cache.counts().misses.increment();
+    exchange.cacheHit(false);
     GatewayResponse response = next.handle(exchange);
     return warned(stored(key, response), warn);
   }

@@ -29,6 +29,9 @@ public final class Exchange {
   private EndpointRequest endpointRequest;
   private EndpointResponse endpointResponse;
   private GatewayException error;
+  private long integrationLatencyNanos = -1;
+  private int integrationStatus;
+  private Boolean cacheHit;
   private Object requestJson;
   private Map<Key<?>, Object> attributes;
 
@@ -137,6 +140,48 @@ public final class Exchange {
   /** Set by the gateway when it renders an error response. */
   public void error(GatewayException rendered) {
     this.error = rendered;
+  }
+
+  /**
+   * How long the method's integration took, in nanoseconds: from the chain's call of the integration handler to its
+   * return or failure ({@code $context.integrationLatency} in milliseconds). -1 when the request reached no
+   * integration: a cache hit, a refusal by an earlier phase, a method that is not served. Read it after {@code next}
+   * returned, as EDGE plugins do; recording it allocates nothing.
+   */
+  public long integrationLatencyNanos() {
+    return integrationLatencyNanos;
+  }
+
+  /**
+   * The status the integration answered ({@code $context.integration.status}): the backend's for {@code HTTP} and
+   * {@code HTTP_PROXY}, the function's {@code statusCode} for {@code AWS_PROXY}, 200 for a Lambda non-proxy call
+   * that returned, a {@code MOCK}'s rendered {@code statusCode}. 0 when the request reached no integration or the
+   * integration failed (a timeout, a network error, a function's malformed answer).
+   */
+  public int integrationStatus() {
+    return integrationStatus;
+  }
+
+  /**
+   * Set by the gateway once the integration returned ({@code status} is what it answered) or failed ({@code status}
+   * is 0).
+   */
+  public void integrationDone(long latencyNanos, int status) {
+    this.integrationLatencyNanos = latencyNanos;
+    this.integrationStatus = status;
+  }
+
+  /**
+   * Whether a stage cache answered the request ({@code true}, AWS's {@code CacheHitCount}) or looked it up and sent
+   * it to the integration ({@code false}, {@code CacheMissCount}); null when no cache was consulted.
+   */
+  public Boolean cacheHit() {
+    return cacheHit;
+  }
+
+  /** Set by the CACHE phase once it looked the request up. */
+  public void cacheHit(boolean hit) {
+    this.cacheHit = hit;
   }
 
   /**

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A test plugin in the first phase, on every method: tags responses with {@code X-Trace: edge} and answers 429 without
- * calling {@code next} when the request carries {@code X-Block}.
+ * calling {@code next} when the request carries {@code X-Block}; says in {@code X-Integration} what the integration
+ * answered ({@code status 404}, {@code status 0} for a failure) or that it was {@code not called}.
  */
 public final class EdgePluginFactory implements PluginFactory<Void> {
   @Override
@@ -32,6 +33,8 @@ public final class EdgePluginFactory implements PluginFactory<Void> {
       var response = next.handle(exchange);
       String previous = response.headers().first("X-Trace");
       response.headers().set("X-Trace", previous == null ? "edge" : previous + ",edge");
+      response.headers().set("X-Integration", exchange.integrationLatencyNanos() < 0 ? "not called"
+          : "status " + exchange.integrationStatus());
       return response;
     });
   }

@@ -121,6 +121,32 @@ class PluginChainTest {
   }
 
   @Test
+  void edgePluginsReadWhatTheIntegrationAnsweredAfterNextReturns() throws Exception {
+    try (RecordingBackend backend = new RecordingBackend()) {
+      RestApi api = TestApis.api("plugins007")
+          .method("/found", "GET", httpProxy("GET", backend.url() + "/status/200"))
+          .method("/missing", "GET", httpProxy("GET", backend.url() + "/status/404"))
+          .method("/down", "GET", httpProxy("GET", "http://127.0.0.1:1/down"))
+          .method("/guarded", "GET", httpProxy("GET", backend.url() + "/guarded"),
+              Map.of("x-test-guard", json("{\"header\":\"Authorization\",\"value\":\"letmein\"}")))
+          .build();
+      try (EmbeddedGateway gateway = start(api)) {
+        assertThat(Http.get(gateway.userRequest("plugins007", "v1", "/found")).headers()
+            .firstValue("X-Integration")).hasValue("status 200");
+        HttpResponse<String> missing = Http.get(gateway.userRequest("plugins007", "v1", "/missing"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("X-Integration")).hasValue("status 404");
+        HttpResponse<String> down = Http.get(gateway.userRequest("plugins007", "v1", "/down"));
+        assertThat(down.statusCode()).isEqualTo(504);
+        assertThat(down.headers().firstValue("X-Integration")).as("a failed call").hasValue("status 0");
+        HttpResponse<String> refused = Http.get(gateway.userRequest("plugins007", "v1", "/guarded"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("X-Integration")).hasValue("not called");
+      }
+    }
+  }
+
+  @Test
   void invalidPluginConfigurationFailsTheDeploymentWithItsLocation() throws Exception {
     RestApi api = TestApis.api("plugins004")
         .method("/a", "GET", httpProxy("GET", "http://127.0.0.1:9/a"),

@@ -1,9 +1,12 @@
 package dev.restgate.observability;
 
+import dev.restgate.model.Integration;
+import dev.restgate.model.Method;
 import dev.restgate.spi.ContextVariables;
 import dev.restgate.spi.Exchange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,8 +56,38 @@ final class AccessLogFormat {
       case "status" -> Integer.toString(outcome.status());
       case "responseLength" -> Long.toString(outcome.responseLength());
       case "responseLatency" -> Long.toString(outcome.latencyMillis());
+      case "integrationLatency", "integration.latency" -> integrationLatency(exchange);
+      case "integrationStatus" -> integrationStatus(exchange, true);
+      case "integration.status" -> integrationStatus(exchange, false);
       default -> ContextVariables.lookup(name, exchange);
     };
+  }
+
+  private static String integrationLatency(Exchange exchange) {
+    long nanos = exchange.integrationLatencyNanos();
+    return nanos < 0 ? null : Long.toString(TimeUnit.NANOSECONDS.toMillis(nanos));
+  }
+
+  /**
+   * The integration's status. For a Lambda proxy integration AWS reports, as {@code integrationStatus}, what the
+   * Lambda service answered (200 once the function returned) and, as {@code integration.status}, the function's own
+   * {@code statusCode}.
+   */
+  private static String integrationStatus(Exchange exchange, boolean ofService) {
+    int status = exchange.integrationStatus();
+    if (status == 0) {
+      return null;
+    }
+    if (ofService && lambdaProxy(exchange)) {
+      return "200";
+    }
+    return Integer.toString(status);
+  }
+
+  private static boolean lambdaProxy(Exchange exchange) {
+    Method method = exchange.route() == null ? null : exchange.route().method();
+    Integration integration = method == null ? null : method.methodIntegration();
+    return integration != null && "AWS_PROXY".equalsIgnoreCase(integration.type());
   }
 
   /**

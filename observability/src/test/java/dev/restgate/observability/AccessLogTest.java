@@ -40,6 +40,8 @@ class AccessLogTest {
       + "$context.responseLength,$context.requestId,$context.extendedRequestId";
   private static final String ERRORS = "$context.requestId $context.status \"$context.error.message\" "
       + "$context.error.responseType $context.responseLatency $context.isCanaryRequest";
+  private static final String INTEGRATION = "$context.requestId $context.status $context.integrationStatus "
+      + "$context.integration.status $context.integrationLatency $context.integration.latency";
   private static final Pattern REQUEST_TIME =
       Pattern.compile("\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000");
   private static final String GROUP = "arn:aws:logs:us-east-1:123456789012:log-group:";
@@ -63,6 +65,14 @@ class AccessLogTest {
                 httpMethod: GET
                 uri: "${stageVariables.backend}/items/{id}"
                 requestParameters: {integration.request.path.id: method.request.path.id}
+          /status/{code}:
+            get:
+              parameters: [{name: code, in: path, required: true, schema: {type: string}}]
+              x-amazon-apigateway-integration:
+                type: http_proxy
+                httpMethod: GET
+                uri: "${stageVariables.backend}/status/{code}"
+                requestParameters: {integration.request.path.code: method.request.path.code}
           /broken:
             get:
               x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "http://127.0.0.1:9/x"}
@@ -76,6 +86,7 @@ class AccessLogTest {
         + "      - " + stage.formatted("xml", XML, "xml-logs", "") + "\n"
         + "      - " + stage.formatted("csv", CSV, "csv-logs", "") + "\n"
         + "      - " + stage.formatted("errors", ERRORS, "errors", "") + "\n"
+        + "      - " + stage.formatted("integration", INTEGRATION, "integration", "") + "\n"
         + "      - " + stage.formatted("canary", ERRORS, "canary",
             ", canarySettings: {percentTraffic: 100}") + "\n");
     logs = dir.resolve("data").resolve("logs");
@@ -192,5 +203,20 @@ class AccessLogTest {
     String line = lineOf(logs.resolve("canary/Canary.log"), response);
     assertThat(line).matches(Pattern.quote(requestId(response) + " 200 \"-\" - ") + "\\d+ true");
     assertThat(logs.resolve("canary.log")).doesNotExist();
+  }
+
+  @Test
+  void theIntegrationsOwnStatusAndLatency() throws Exception {
+    HttpResponse<String> answered = get("integration", "/status/418");
+    backend.next();
+    assertThat(answered.statusCode()).isEqualTo(418);
+    assertThat(lineOf(logs.resolve("integration.log"), answered))
+        .matches(Pattern.quote(requestId(answered) + " 418 418 418 ") + "(\\d+) \\1");
+
+    HttpResponse<String> failed = get("integration", "/broken");
+    assertThat(failed.statusCode()).isEqualTo(504);
+    assertThat(lineOf(logs.resolve("integration.log"), failed))
+        .as("an integration that failed has a latency and no status")
+        .matches(Pattern.quote(requestId(failed) + " 504 - - ") + "(\\d+) \\1");
   }
 }

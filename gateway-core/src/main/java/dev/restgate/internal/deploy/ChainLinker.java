@@ -21,7 +21,7 @@ import java.util.List;
  * gateway response, so EDGE plugins see errors as the responses clients get. Each plugin's link checks that it is
  * entered once per exchange, so a plugin calling {@code next} twice fails loudly instead of calling the backend
  * twice, and closes the body {@code next} returned when the plugin then fails, so a streamed backend connection is
- * never left open.
+ * never left open. {@link #timed} records the integration's own latency and status for the EDGE plugins.
  */
 final class ChainLinker {
   private static final Exchange.Key<State> STATE = Exchange.Key.of("chainState", State.class);
@@ -46,6 +46,24 @@ final class ChainLinker {
       }
     }
     return next;
+  }
+
+  /**
+   * The integration, timed: its latency and status go on the exchange ({@link Exchange#integrationDone}) whether it
+   * answers or throws. Two clock reads and two field writes per request, nothing allocated.
+   */
+  static Handler timed(Handler integration) {
+    return exchange -> {
+      long started = System.nanoTime();
+      int status = 0;
+      try {
+        GatewayResponse response = integration.handle(exchange);
+        status = response.status();
+        return response;
+      } finally {
+        exchange.integrationDone(System.nanoTime() - started, status);
+      }
+    };
   }
 
   private static Handler boundary(Handler rest, GatewayResponses responses) {

@@ -117,7 +117,7 @@ final class DeploymentCompiler {
             ChainLinker.link(plugins.edge(), List.of(), UNSERVED, responses));
       }
       return new CompiledMethod(site.resource(), site.method(),
-          ChainLinker.link(plugins.edge(), plugins.inner(), integration, responses));
+          ChainLinker.link(plugins.edge(), plugins.inner(), ChainLinker.timed(integration), responses));
     } catch (IllegalArgumentException e) {
       problems.add(new Problem(source, pointer, e.getMessage()));
       return null;

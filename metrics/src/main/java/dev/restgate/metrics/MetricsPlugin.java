@@ -1,0 +1,102 @@
+package dev.restgate.metrics;
+
+import dev.restgate.http.Body;
+import dev.restgate.http.GatewayResponse;
+import dev.restgate.spi.Exchange;
+import dev.restgate.spi.GatewayException;
+import dev.restgate.spi.Handler;
+import dev.restgate.spi.Plugin;
+import io.micrometer.core.instrument.DistributionSummary;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Counts one method's requests as AWS's CloudWatch metrics count them, whatever the outcome (gateway errors come
+ * back rendered, as EDGE plugins see them): {@code Count}, {@code 4XXError}, {@code 5XXError}, the integration's
+ * latency as the core recorded it, the stage cache's hit or miss, and {@code Latency} once the response's body is
+ * closed, which ends the request.
+ */
+final class MetricsPlugin implements Plugin {
+  private static final double NANOS_PER_MILLI = 1_000_000.0;
+
+  private final MethodMeters meters;
+
+  MetricsPlugin(MethodMeters meters) {
+    this.meters = meters;
+  }
+
+  @Override
+  public GatewayResponse handle(Exchange exchange, Handler next) throws Exception {
+    long started = System.nanoTime();
+    GatewayResponse response;
+    try {
+      response = next.handle(exchange);
+    } catch (Exception | Error e) {
+      // Only an EDGE plugin inside this one throws; the gateway renders it, with its type's status or a 500.
+      count(exchange, e instanceof GatewayException g ? g.status() : 500);
+      meters.latency().record((System.nanoTime() - started) / NANOS_PER_MILLI);
+      throw e;
+    }
+    count(exchange, response.status());
+    return new GatewayResponse(response.status(), response.headers(),
+        new TimedBody(response.body(), started, meters.latency()));
+  }
+
+  private void count(Exchange exchange, int status) {
+    meters.count().increment();
+    if (status >= 500) {
+      meters.serverErrors().increment();
+    } else if (status >= 400) {
+      meters.clientErrors().increment();
+    }
+    long integration = exchange.integrationLatencyNanos();
+    if (integration >= 0) {
+      meters.integrationLatency().record(integration / NANOS_PER_MILLI);
+    }
+    Boolean hit = exchange.cacheHit();
+    if (hit != null && meters.cacheHits() != null) {
+      (hit ? meters.cacheHits() : meters.cacheMisses()).increment();
+    }
+  }
+
+  /** Records the request's latency once, when its body is closed. */
+  private static final class TimedBody implements Body {
+    private final Body body;
+    private final long started;
+    private final DistributionSummary latency;
+    private boolean recorded;
+
+    TimedBody(Body body, long started, DistributionSummary latency) {
+      this.body = body;
+      this.started = started;
+      this.latency = latency;
+    }
+
+    @Override
+    public long length() {
+      return body.length();
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+      body.writeTo(out);
+    }
+
+    @Override
+    public byte[] bytes() throws IOException {
+      return body.bytes();
+    }
+
+    @Override
+    public void close() {
+      try {
+        body.close();
+      } finally {
+        if (!recorded) {
+          recorded = true;
+          latency.record((System.nanoTime() - started) / NANOS_PER_MILLI);
+        }
+      }
+    }
+  }
+}
