@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -105,8 +106,12 @@ final class ExecutionLogPlugin implements Plugin {
       lines.add("Sending request to " + endpoint.uri());
     }
     EndpointResponse answer = exchange.endpointResponse();
+    int status = answer != null ? answer.status() : exchange.integrationStatus();
+    if (status > 0 && exchange.integrationLatencyNanos() >= 0) {
+      lines.add("Received response. Status: " + status + ", Integration latency: "
+          + TimeUnit.NANOSECONDS.toMillis(exchange.integrationLatencyNanos()) + " ms");
+    }
     if (answer != null) {
-      lines.add("Received response. Status: " + answer.status());
       if (dataTrace) {
         lines.add("Endpoint response headers: " + headers(answer.headers()));
         lines.add("Endpoint response body before transformations: " + body(answer.body()));

@@ -130,10 +130,10 @@ class ExecutionLogTest {
         "Endpoint request URI: " + endpoint,
         lines.get(8));
     assertThat(lines.get(8)).startsWith("Endpoint request headers: {").doesNotContain("secret-token");
-    assertThat(lines.subList(9, 12)).containsExactly(
+    assertThat(lines.subList(9, 11)).containsExactly(
         "Endpoint request body after transformations: {\"id\": \"7\", \"name\": \"Rex\"}",
-        "Sending request to " + endpoint,
-        "Received response. Status: 200");
+        "Sending request to " + endpoint);
+    assertThat(lines.get(11)).matches("Received response\\. Status: 200, Integration latency: \\d+ ms");
     assertThat(lines.get(12)).startsWith("Endpoint response headers: {").contains("Content-Type=application/json");
     assertThat(lines.subList(13, lines.size())).containsExactly(
         "Endpoint response body before transformations: {\"id\": \"7\", \"name\": \"Rex\"}",
@@ -150,11 +150,12 @@ class ExecutionLogTest {
     backend.next();
 
     List<String> lines = messages("info", response);
-    assertThat(lines.subList(2, lines.size())).containsExactly(
+    assertThat(lines.subList(2, 5)).containsExactly(
         "HTTP Method: POST, Resource Path: /pets/7",
         "Endpoint request URI: " + backend.url() + "/echo/pets",
-        "Sending request to " + backend.url() + "/echo/pets",
-        "Received response. Status: 200",
+        "Sending request to " + backend.url() + "/echo/pets");
+    assertThat(lines.get(5)).matches("Received response\\. Status: 200, Integration latency: \\d+ ms");
+    assertThat(lines.subList(6, lines.size())).containsExactly(
         "Successfully completed execution",
         "Method completed with status: 200");
   }
