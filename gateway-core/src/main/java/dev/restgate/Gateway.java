@@ -183,10 +183,10 @@ public final class Gateway implements AutoCloseable {
     }
     exchange.route(resolution.match());
     GatewayResponses responses = resolution.deployment().responses();
-    if (resolution.outcome() == Resolution.Outcome.NO_ROUTE) {
-      return responses.render(new GatewayException(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN), exchange);
-    }
     try {
+      if (resolution.outcome() == Resolution.Outcome.NO_ROUTE) {
+        return resolution.deployment().unrouted().handle(exchange);
+      }
       return resolution.method().chain().handle(exchange);
     } catch (Exception | LinkageError e) {
       // Only an EDGE plugin gets here: the chain renders every failure behind it.

@@ -35,6 +35,16 @@ public interface MethodSite {
   /** The ARNs of this stage's methods ({@code arn:aws:execute-api:...}). */
   MethodArn methodArn();
 
+  /**
+   * Whether this is a method of the API (true), or the stage's site of requests that no method serves (false), for
+   * which only EDGE factories are asked, once per stage, so that access logs and metrics see those requests too. Its
+   * resource is the API's root path and its method {@code ANY} without an integration; a factory keying anything on
+   * the method treats it as the stage, or builds nothing for it.
+   */
+  default boolean routed() {
+    return true;
+  }
+
   /** The service of {@code type} the gateway or a module registered (see {@link ModuleContext#registerService}). */
   <T> Optional<T> service(Class<T> type);
 }

@@ -32,7 +32,8 @@ public final class MetricsPluginFactory implements PluginFactory<Void> {
     }
     String apiName = site.api().name() == null ? site.api().id() : site.api().name();
     Tags tags = Tags.of("ApiName", apiName, "Stage", site.stage().stageName());
-    if (Boolean.TRUE.equals(site.methodSetting().metricsEnabled())) {
+    // Requests no method serves count for the stage only.
+    if (site.routed() && Boolean.TRUE.equals(site.methodSetting().metricsEnabled())) {
       tags = tags.and("Method", site.method().httpMethod(), "Resource", site.resource().path());
     }
     boolean cached = Boolean.TRUE.equals(site.stage().cacheClusterEnabled());

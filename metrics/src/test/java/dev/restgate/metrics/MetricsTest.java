@@ -47,6 +47,8 @@ class MetricsTest {
     assertThat(get("prod", "/status/429").statusCode()).isEqualTo(429);
     assertThat(get("prod", "/broken").statusCode()).isEqualTo(504);
     assertThat(get("beta", "/items/7").statusCode()).isEqualTo(200);
+    // No method serves this path: it counts for the stage, as a 4XX error.
+    assertThat(get("beta", "/nothing/here").statusCode()).isEqualTo(403);
     assertThat(get("cached", "/items/8").statusCode()).isEqualTo(200);
     assertThat(get("cached", "/items/8").statusCode()).isEqualTo(200);
     // Latency is recorded when a response's body is closed, just after the client has it: wait for the last one.
@@ -131,7 +133,7 @@ class MetricsTest {
   void countsPerApiStageAndMethod() {
     assertThat(scrape.value("apigateway_count_total", PROD_ITEMS)).isEqualTo(3.0);
     assertThat(scrape.value("apigateway_count_total", PROD)).isEqualTo(3.0);
-    assertThat(scrape.value("apigateway_count_total", BETA)).isEqualTo(1.0);
+    assertThat(scrape.value("apigateway_count_total", BETA)).isEqualTo(2.0);
     assertThat(scrape.value("apigateway_count_total", CACHED)).isEqualTo(2.0);
   }
 
@@ -141,7 +143,7 @@ class MetricsTest {
     assertThat(scrape.value("apigateway_5xxerror_total", PROD)).isEqualTo(1.0);
     assertThat(scrape.value("apigateway_4xxerror_total", PROD_ITEMS)).isEqualTo(0.0);
     assertThat(scrape.value("apigateway_5xxerror_total", PROD_ITEMS)).isEqualTo(0.0);
-    assertThat(scrape.value("apigateway_4xxerror_total", BETA)).isEqualTo(0.0);
+    assertThat(scrape.value("apigateway_4xxerror_total", BETA)).as("a path no method serves").isEqualTo(1.0);
   }
 
   @Test

@@ -139,6 +139,15 @@ class AccessLogOutcomesTest {
   }
 
   @Test
+  void aPathNoMethodServes() throws Exception {
+    HttpResponse<String> missing = get("/nothing/here");
+    assertThat(missing.statusCode()).isEqualTo(403);
+
+    assertThat(lineOf(missing)).isEqualTo(requestId(missing) + " 403 \"Missing Authentication Token\" "
+        + "MISSING_AUTHENTICATION_TOKEN - - - " + missing.body().length());
+  }
+
+  @Test
   void anIntegrationTimeout() throws Exception {
     HttpResponse<String> timedOut = get("/slow");
     assertThat(timedOut.statusCode()).isEqualTo(504);

@@ -86,7 +86,15 @@ final class DeploymentCompiler {
     if (problems.size() > before) {
       return null;
     }
-    return new CompiledDeployment(accountId, deploymentId, api, routes, responses, Map.copyOf(variables));
+    Handler unrouted;
+    try {
+      unrouted = ChainLinker.link(registry.edgePluginsFor(Site.unrouted(api, stage, region, accountId, services),
+          this::closeWithDeployment), List.of(), NO_ROUTE, responses);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(source, "", e.getMessage()));
+      return null;
+    }
+    return new CompiledDeployment(accountId, deploymentId, api, routes, responses, Map.copyOf(variables), unrouted);
   }
 
   /** Where the operation sits in an OpenAPI document, so problems point into the file the user wrote. */
@@ -140,6 +148,11 @@ final class DeploymentCompiler {
       closeables.add(closeable);
     }
   }
+
+  /** What a stage answers for a path or method it does not have. */
+  private static final Handler NO_ROUTE = exchange -> {
+    throw new GatewayException(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN);
+  };
 
   /** Fail closed: a method whose protection nothing enforces is never served. */
   private static final Handler UNSERVED = exchange -> {

@@ -106,6 +106,19 @@ public final class PluginRegistry {
     return new MethodPlugins(List.copyOf(edge), List.copyOf(inner), enforced);
   }
 
+  /** The EDGE plugins of a site that serves no method ({@link MethodSite#routed()} false). */
+  List<Plugin> edgePluginsFor(MethodSite site, Consumer<Plugin> built) {
+    List<Plugin> edge = new ArrayList<>();
+    for (PluginFactory<?> factory : pluginFactories) {
+      if (factory.phase() == Phase.EDGE) {
+        Optional<Plugin> plugin = create(factory, site);
+        plugin.ifPresent(built);
+        plugin.ifPresent(edge::add);
+      }
+    }
+    return List.copyOf(edge);
+  }
+
   /**
    * A method's plugins: those of the EDGE phase, and those of the later phases, each list in chain order.
    *

@@ -1,5 +1,7 @@
 package dev.restgate.internal.deploy;
 
+import java.util.Map;
+import dev.restgate.http.HttpMethods;
 import dev.restgate.model.Method;
 import dev.restgate.model.MethodSetting;
 import dev.restgate.model.Resource;
@@ -20,9 +22,15 @@ final class Site implements MethodSite {
   private final Services services;
   private final MethodSetting methodSetting;
   private final MethodArn methodArn;
+  private final boolean routed;
 
   Site(RestApi api, Resource resource, Method method, Stage stage, String region, String accountId,
       Services services) {
+    this(api, resource, method, stage, region, accountId, services, true);
+  }
+
+  private Site(RestApi api, Resource resource, Method method, Stage stage, String region, String accountId,
+      Services services, boolean routed) {
     this.api = api;
     this.resource = resource;
     this.method = method;
@@ -32,6 +40,19 @@ final class Site implements MethodSite {
     this.services = services;
     this.methodSetting = MethodSetting.effective(stage, resource.path(), method.httpMethod());
     this.methodArn = MethodArn.of(region, accountId, api.id(), stage.stageName());
+    this.routed = routed;
+  }
+
+  /** The stage's site of requests no method serves: the root path, {@code ANY}, no integration. */
+  static Site unrouted(RestApi api, Stage stage, String region, String accountId, Services services) {
+    Method any = new Method(HttpMethods.ANY, "NONE", null, false, null, null, null, null, null, null, null, null);
+    Resource root = new Resource(null, null, "", "/", Map.of());
+    return new Site(api, root, any, stage, region, accountId, services, false);
+  }
+
+  @Override
+  public boolean routed() {
+    return routed;
   }
 
   @Override
