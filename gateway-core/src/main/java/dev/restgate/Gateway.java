@@ -25,8 +25,6 @@ import dev.restgate.spi.ProblemsException;
 import dev.restgate.spi.RequestIds;
 import dev.restgate.spi.ServiceCall;
 import dev.restgate.spi.ServiceEndpoint;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -133,7 +131,8 @@ public final class Gateway implements AutoCloseable {
       configuration.exit();
       throw e;
     }
-    return new GatewayResponse(response.status(), response.headers(), new Exiting(response.body(), configuration));
+    return new GatewayResponse(response.status(), response.headers(), Body.observed(response.body(), null,
+        configuration::exit));
   }
 
   /** The configuration being served, counted in; retried when a swap happened in between. */
@@ -299,45 +298,6 @@ public final class Gateway implements AutoCloseable {
         httpClients.close();
       } catch (Exception e) {
         LOG.warn("HTTP clients did not stop cleanly", e);
-      }
-    }
-  }
-
-  /** A response body whose closing ends the request: the configuration it was served from is counted out once. */
-  private static final class Exiting implements Body {
-    private final Body body;
-    private final CompiledConfiguration configuration;
-    private boolean exited;
-
-    Exiting(Body body, CompiledConfiguration configuration) {
-      this.body = body;
-      this.configuration = configuration;
-    }
-
-    @Override
-    public long length() {
-      return body.length();
-    }
-
-    @Override
-    public void writeTo(OutputStream out) throws IOException {
-      body.writeTo(out);
-    }
-
-    @Override
-    public byte[] bytes() throws IOException {
-      return body.bytes();
-    }
-
-    @Override
-    public void close() {
-      try {
-        body.close();
-      } finally {
-        if (!exited) {
-          exited = true;
-          configuration.exit();
-        }
       }
     }
   }

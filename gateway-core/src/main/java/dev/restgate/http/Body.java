@@ -52,4 +52,22 @@ public interface Body extends AutoCloseable {
   static Body live(InputStream in) {
     return new StreamedBody(in, -1, true);
   }
+
+  /**
+   * {@code body}, telling {@code sent} every piece of it written to the client (or the whole, when it is read with
+   * {@link #bytes()}), and running {@code closed} once, after it has been closed, which ends the request: for what
+   * reports on a response once it has been sent (logs, metrics). Flushes pass through, so a streamed body still
+   * reaches the client as it comes.
+   *
+   * @param sent told each piece as it is written, on the writing thread; null when only the end matters
+   */
+  static Body observed(Body body, Sent sent, Runnable closed) {
+    return new ObservedBody(body, sent, closed);
+  }
+
+  /** What {@link #observed} tells of each piece of a body that is sent. */
+  @FunctionalInterface
+  interface Sent {
+    void accept(byte[] bytes, int offset, int length);
+  }
 }

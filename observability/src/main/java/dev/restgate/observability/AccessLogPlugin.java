@@ -5,10 +5,7 @@ import dev.restgate.http.GatewayResponse;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.Handler;
 import dev.restgate.spi.Plugin;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 
 /**
  * Writes one access log line per request once its response has been sent (so the line has the bytes sent and the
@@ -35,67 +32,10 @@ final class AccessLogPlugin implements Plugin {
     GatewayResponse response = next.handle(exchange);
     LogDestination target = Boolean.TRUE.equals(exchange.route().canary()) ? canaryDestination : destination;
     int status = response.status();
-    return new GatewayResponse(status, response.headers(), new LoggedBody(response.body(), sent -> writer.write(
-        target, format.render(exchange, new AccessLogFormat.Outcome(status, sent,
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))))));
-  }
-
-  /** Counts what is sent of a body and reports the count once, when the body is closed (the request's end). */
-  private static final class LoggedBody implements Body {
-    private final Body body;
-    private final LongConsumer done;
-    private long sent;
-    private boolean reported;
-
-    LoggedBody(Body body, LongConsumer done) {
-      this.body = body;
-      this.done = done;
-    }
-
-    @Override
-    public long length() {
-      return body.length();
-    }
-
-    @Override
-    public void writeTo(OutputStream out) throws IOException {
-      body.writeTo(new OutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-          out.write(b);
-          sent++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-          sent += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-          out.flush();
-        }
-      });
-    }
-
-    @Override
-    public byte[] bytes() throws IOException {
-      byte[] bytes = body.bytes();
-      sent = bytes.length;
-      return bytes;
-    }
-
-    @Override
-    public void close() {
-      try {
-        body.close();
-      } finally {
-        if (!reported) {
-          reported = true;
-          done.accept(sent);
-        }
-      }
-    }
+    long[] sent = new long[1];
+    Runnable log = () -> writer.write(target, format.render(exchange, new AccessLogFormat.Outcome(status, sent[0],
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))));
+    return new GatewayResponse(status, response.headers(),
+        Body.observed(response.body(), (bytes, offset, length) -> sent[0] += length, log));
   }
 }

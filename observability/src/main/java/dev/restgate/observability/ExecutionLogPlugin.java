@@ -12,7 +12,6 @@ import dev.restgate.spi.Handler;
 import dev.restgate.spi.Plugin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Execution logs, as API Gateway writes them to the log group {@code API-Gateway-Execution-Logs_{apiId}/{stage}}: at
@@ -70,7 +68,12 @@ final class ExecutionLogPlugin implements Plugin {
     }
     Headers headers = response.headers();
     int status = response.status();
-    return new GatewayResponse(status, headers, new CopiedBody(response.body(), sent -> {
+    // The first 1 KB of what is sent, and one byte more, which marks a longer body.
+    ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    Body.Sent keep = (bytes, offset, length) -> kept.write(bytes, offset,
+        Math.max(0, Math.min(length, BODY_BYTES + 1 - kept.size())));
+    return new GatewayResponse(status, headers, Body.observed(response.body(), keep, () -> {
+      byte[] sent = kept.toByteArray();
       lines.add("Method response body after transformations: " + text(sent, sent.length));
       lines.add("Method response headers: " + headers(headers));
       end(lines, error, status);
@@ -197,73 +200,5 @@ final class ExecutionLogPlugin implements Plugin {
     values.forEach((name, value) -> joined.add(name + "=" + (value instanceof List<?> list && list.size() == 1
         ? list.get(0) : value)));
     return joined.toString();
-  }
-
-  /**
-   * Keeps the first 1 KB of what is sent of a body (and one byte more, which marks a longer body) and reports it
-   * when the body closes.
-   */
-  private static final class CopiedBody implements Body {
-    private final Body body;
-    private final Consumer<byte[]> done;
-    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    private boolean reported;
-
-    CopiedBody(Body body, Consumer<byte[]> done) {
-      this.body = body;
-      this.done = done;
-    }
-
-    @Override
-    public long length() {
-      return body.length();
-    }
-
-    @Override
-    public void writeTo(OutputStream out) throws IOException {
-      body.writeTo(new OutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-          write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-          keep(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-          out.flush();
-        }
-      });
-    }
-
-    @Override
-    public byte[] bytes() throws IOException {
-      byte[] bytes = body.bytes();
-      keep(bytes, 0, bytes.length);
-      return bytes;
-    }
-
-    private void keep(byte[] b, int off, int len) {
-      int room = BODY_BYTES + 1 - kept.size();
-      if (room > 0) {
-        kept.write(b, off, Math.min(room, len));
-      }
-    }
-
-    @Override
-    public void close() {
-      try {
-        body.close();
-      } finally {
-        if (!reported) {
-          reported = true;
-          done.accept(kept.toByteArray());
-        }
-      }
-    }
   }
 }
