@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.restgate.authorizers.iam.Decision;
 import dev.restgate.authorizers.iam.Policy;
+import dev.restgate.spi.AuthorizerCall;
 import dev.restgate.spi.AuthorizerContext;
 import dev.restgate.spi.Exchange;
 import dev.restgate.spi.GatewayException;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * fails {@code identityValidationExpression}, answer 401 without invoking the function. A result is cached by the
  * identity source values and re-evaluated against each method's ARN; the function failing with
  * {@code Unauthorized} answers 401, any other failure, a timeout or malformed output 500
- * {@code AuthorizerConfigurationException}, and nothing of those is cached.
+ * {@code AuthorizerConfigurationException}, and nothing of those is cached. Whether the function ran or the cache
+ * answered goes on {@code Exchange.authorizerCall} for metrics.
  */
 final class LambdaAuthorizerCheck implements CallerCheck {
   /** How long the gateway waits for an authorizer function; AWS does not document its own limit. */
@@ -52,6 +54,8 @@ final class LambdaAuthorizerCheck implements CallerCheck {
   private final AuthorizerResults results;
   private final Policy resourcePolicy;
   private final Clock clock;
+  private final AuthorizerCall invoked;
+  private final AuthorizerCall cached;
 
   /**
    * @param token true for {@code TOKEN}, false for {@code REQUEST}
@@ -79,6 +83,8 @@ final class LambdaAuthorizerCheck implements CallerCheck {
     this.results = results;
     this.resourcePolicy = resourcePolicy;
     this.clock = clock;
+    this.invoked = new AuthorizerCall(name, false);
+    this.cached = new AuthorizerCall(name, true);
   }
 
   @Override
@@ -93,11 +99,15 @@ final class LambdaAuthorizerCheck implements CallerCheck {
     Long latency = null;
     if (result == null) {
       long start = System.nanoTime();
+      // Counted as an invocation even when the function fails: it ran (or was asked to).
+      exchange.authorizerCall(invoked);
       result = invoke(exchange, methodArn, functionName, functionQualifier, identity);
       latency = Duration.ofNanos(System.nanoTime() - start).toMillis();
       if (caching) {
         results.put(key, result, ttl);
       }
+    } else {
+      exchange.authorizerCall(cached);
     }
     Decision decision = result.policy().evaluate(Refusals.facts(exchange, methodArn, null, clock));
     if (decision != Decision.ALLOW) {

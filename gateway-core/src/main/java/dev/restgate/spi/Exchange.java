@@ -32,6 +32,8 @@ public final class Exchange {
   private long integrationLatencyNanos = -1;
   private int integrationStatus;
   private Boolean cacheHit;
+  private AuthorizerCall authorizerCall;
+  private RateLimit refusedBy;
   private Object requestJson;
   private Map<Key<?>, Object> attributes;
 
@@ -182,6 +184,32 @@ public final class Exchange {
   /** Set by the CACHE phase once it looked the request up. */
   public void cacheHit(boolean hit) {
     this.cacheHit = hit;
+  }
+
+  /**
+   * Whether a Lambda authorizer invoked its function or answered from its cache for this request; null when none
+   * decided it (see {@link AuthorizerCall}).
+   */
+  public AuthorizerCall authorizerCall() {
+    return authorizerCall;
+  }
+
+  /** Set by a Lambda authorizer once it has a result, invoked or cached, before it allows or refuses. */
+  public void authorizerCall(AuthorizerCall call) {
+    this.authorizerCall = call;
+  }
+
+  /**
+   * The limit that refused the request with {@code 429}; null when no limit refused it, or when a refusal could not
+   * name one (a rate-limit store that is down and configured to refuse).
+   */
+  public RateLimit refusedBy() {
+    return refusedBy;
+  }
+
+  /** Set by the THROTTLE phase just before it refuses the request. */
+  public void refusedBy(RateLimit limit) {
+    this.refusedBy = limit;
   }
 
   /**

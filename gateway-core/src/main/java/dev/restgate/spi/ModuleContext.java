@@ -38,8 +38,8 @@ public interface ModuleContext {
   <T> void registerService(Class<T> type, T service);
 
   /**
-   * The service of {@code type}: the gateway's own ({@link OutboundHttp}, {@link LambdaEvents}) or one a module
-   * configured before this one registered.
+   * The service of {@code type}: the gateway's own ({@link OutboundHttp}, {@link OutboundHttpStats},
+   * {@link LambdaEvents}) or one a module configured before this one registered.
    */
   <T> Optional<T> service(Class<T> type);
 

@@ -2,6 +2,8 @@ package dev.restgate.metrics;
 
 import dev.restgate.spi.GatewayModule;
 import dev.restgate.spi.ModuleContext;
+import dev.restgate.spi.OutboundHttpStats;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -14,8 +16,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 /**
  * Metrics, while the configuration has a {@code metrics} section: the registry (created with the first such
  * configuration and kept for the gateway's life, so counts survive swaps; JVM memory, GC, thread, class loader,
- * CPU and uptime meters bound once) is handed to the plugins of each configuration, and {@code /_metrics} served
- * with that configuration's token. Without the section there is no plugin and no endpoint.
+ * CPU and uptime meters bound once, so are the outbound HTTP client's pool gauges) is handed to the plugins of each
+ * configuration, and {@code /_metrics} served with that configuration's token. The registry also joins Micrometer's
+ * global composite until the gateway closes, so that modules which may not depend on this one (local Lambda
+ * functions) have their meters served too. Without the section there is no plugin, no endpoint and nothing in the
+ * global registry.
  */
 public final class MetricsModule implements GatewayModule {
   private PrometheusMeterRegistry registry;
@@ -41,6 +46,9 @@ public final class MetricsModule implements GatewayModule {
       new ClassLoaderMetrics().bindTo(registry);
       new ProcessorMetrics().bindTo(registry);
       new UptimeMetrics().bindTo(registry);
+      GatewayMeters meters = new GatewayMeters(registry);
+      context.service(OutboundHttpStats.class).ifPresent(meters::bindHttpClient);
+      Metrics.globalRegistry.add(registry);
     }
     context.registerService(GatewayMeters.class, new GatewayMeters(registry));
     context.registerEndpoint(new MetricsEndpoint(registry, config));
@@ -52,6 +60,7 @@ public final class MetricsModule implements GatewayModule {
       gc.close();
     }
     if (registry != null) {
+      Metrics.globalRegistry.remove(registry);
       registry.close();
     }
   }

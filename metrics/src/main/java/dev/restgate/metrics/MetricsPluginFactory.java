@@ -31,12 +31,13 @@ public final class MetricsPluginFactory implements PluginFactory<Void> {
       return Optional.empty();
     }
     String apiName = site.api().name() == null ? site.api().id() : site.api().name();
-    Tags tags = Tags.of("ApiName", apiName, "Stage", site.stage().stageName());
+    Tags stageTags = Tags.of("ApiName", apiName, "Stage", site.stage().stageName());
+    Tags tags = stageTags;
     // Requests no method serves count for the stage only.
     if (site.routed() && Boolean.TRUE.equals(site.methodSetting().metricsEnabled())) {
       tags = tags.and("Method", site.method().httpMethod(), "Resource", site.resource().path());
     }
     boolean cached = Boolean.TRUE.equals(site.stage().cacheClusterEnabled());
-    return Optional.of(new MetricsPlugin(meters.method(tags, cached)));
+    return Optional.of(new MetricsPlugin(meters.method(tags, cached), meters, stageTags));
   }
 }

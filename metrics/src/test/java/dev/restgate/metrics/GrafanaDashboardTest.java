@@ -29,17 +29,29 @@ class GrafanaDashboardTest {
     Set<String> queried = new TreeSet<>();
     collect(new ObjectMapper().readTree(DASHBOARD.toFile()), queried);
     assertThat(queried).as("the dashboard's metrics").contains("apigateway_count_total",
-        "apigateway_latency_milliseconds_bucket", "jvm_memory_used_bytes");
+        "apigateway_latency_milliseconds_bucket", "jvm_memory_used_bytes", "apigateway_throttled_total",
+        "apigateway_quotaexceeded_total", "apigateway_authorizer_invocations_total",
+        "apigateway_authorizer_cachehits_total", "lambda_invocations_total", "lambda_throttles_total",
+        "lambda_coldstarts_total", "lambda_duration_milliseconds_bucket", "lambda_initduration_milliseconds_sum",
+        "apigateway_httpclient_connections", "apigateway_httpclient_queued_requests");
 
     Scrape scrape;
     try (RecordingBackend backend = new RecordingBackend();
-        EmbeddedGateway gateway = MetricsTest.start(dir, backend,
+        EmbeddedGateway gateway = MetricsTest.start(Files.createDirectories(dir.resolve("shop")), backend,
             "metrics: {bearerToken: " + MetricsTest.TOKEN + "}\n")) {
       Http.get(gateway.userRequest("shopapi001", "prod", "/items/1"));
       Http.get(gateway.userRequest("shopapi001", "cached", "/items/1"));
       scrape = Scrape.parse(MetricsTest.scrape(gateway, "Authorization", "Bearer " + MetricsTest.TOKEN).body());
     }
-    assertThat(queried).allSatisfy(metric -> assertThat(scrape.hasMetric(metric)).as(metric).isTrue());
+    // Refusals, authorizers and local functions: the gateway of ExtendedMetricsTest, after its requests.
+    Scrape extended;
+    try (RecordingBackend backend = new RecordingBackend();
+        EmbeddedGateway gateway = ExtendedMetricsTest.start(Files.createDirectories(dir.resolve("club")), backend)) {
+      ExtendedMetricsTest.exercise(gateway);
+      extended = Scrape.parse(MetricsTest.scrape(gateway, "Authorization", "Bearer " + MetricsTest.TOKEN).body());
+    }
+    assertThat(queried).allSatisfy(metric -> assertThat(scrape.hasMetric(metric) || extended.hasMetric(metric))
+        .as(metric).isTrue());
   }
 
   /** The metric names of every {@code expr} (panel targets) and {@code label_values} (variables) in {@code node}. */

@@ -10,6 +10,7 @@ import dev.restgate.spi.LambdaEvents;
 import dev.restgate.spi.ManagedConfiguration;
 import dev.restgate.spi.ModuleContext;
 import dev.restgate.spi.OutboundHttp;
+import dev.restgate.spi.OutboundHttpStats;
 import dev.restgate.spi.Problem;
 import dev.restgate.spi.ProblemsException;
 import dev.restgate.spi.RouteResolver;
@@ -56,6 +57,7 @@ public final class ConfigurationCompiler {
     Services services = new Services();
     services.register(HttpClients.class, httpClients);
     services.register(OutboundHttp.class, httpClients);
+    services.register(OutboundHttpStats.class, httpClients);
     services.register(LambdaEvents.class, new ProxyEvents());
     if (managed != null) {
       services.register(ManagedConfiguration.class, managed);

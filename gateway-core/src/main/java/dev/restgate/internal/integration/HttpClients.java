@@ -5,26 +5,31 @@ import dev.restgate.http.Headers;
 import dev.restgate.spi.EndpointRequest;
 import dev.restgate.spi.EndpointResponse;
 import dev.restgate.spi.OutboundHttp;
+import dev.restgate.spi.OutboundHttpStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.AbstractConnectionPool;
 import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.Destination;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.transport.HttpDestination;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The gateway's outbound HTTP clients: one pooled client for all backends, plus one that skips TLS verification,
  * started only when something asks for it ({@code tlsConfig.insecureSkipVerification}). The {@link OutboundHttp}
- * service of modules, and the transport of {@code HTTP_PROXY}. Stopped with the gateway.
+ * service of modules, and the transport of {@code HTTP_PROXY}; its pools' state is the {@link OutboundHttpStats}
+ * service. Stopped with the gateway.
  */
-public final class HttpClients implements OutboundHttp, AutoCloseable {
+public final class HttpClients implements OutboundHttp, OutboundHttpStats, AutoCloseable {
   private final HttpClient standard;
   private volatile HttpClient insecure;
 
@@ -123,6 +128,33 @@ public final class HttpClients implements OutboundHttp, AutoCloseable {
       Thread.currentThread().interrupt();
       outbound.abort(e);
       throw new IOException("interrupted while waiting for the backend", e);
+    }
+  }
+
+  @Override
+  public Connections connections() {
+    int[] totals = new int[6];
+    add(standard, totals);
+    HttpClient other = insecure;
+    if (other != null) {
+      add(other, totals);
+    }
+    return new Connections(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5]);
+  }
+
+  /** Adds the pools of {@code client}'s destinations to active, idle, pending, max, queued, destinations. */
+  private static void add(HttpClient client, int[] totals) {
+    for (Destination destination : client.getDestinations()) {
+      totals[5]++;
+      if (destination.getConnectionPool() instanceof AbstractConnectionPool pool) {
+        totals[0] += pool.getActiveConnectionCount();
+        totals[1] += pool.getIdleConnectionCount();
+        totals[2] += pool.getPendingConnectionCount();
+        totals[3] += pool.getMaxConnectionCount();
+      }
+      if (destination instanceof HttpDestination http) {
+        totals[4] += http.getQueuedRequestCount();
+      }
     }
   }
 

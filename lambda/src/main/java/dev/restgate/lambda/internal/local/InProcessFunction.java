@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
@@ -49,6 +50,7 @@ public final class InProcessFunction implements LocalFunction {
   private final String logStreamName;
   private final ThreadPoolExecutor workers;
   private final AtomicBoolean cold = new AtomicBoolean(true);
+  private final FunctionMeters meters;
 
   InProcessFunction(String name, String version, String region, String accountId, int timeoutSeconds, int memorySize,
       FunctionClassLoader loader, FunctionHandler handler, Duration initDuration, ScheduledExecutorService timer,
@@ -66,6 +68,7 @@ public final class InProcessFunction implements LocalFunction {
     this.clock = clock;
     this.logger = LoggerFactory.getLogger("lambda." + name);
     this.logStreamName = InvocationReport.logStreamName(version, clock.instant());
+    this.meters = FunctionMeters.of(name, version);
     AtomicInteger threads = new AtomicInteger();
     this.workers = new ThreadPoolExecutor(0, MAX_CONCURRENT_INVOCATIONS, 60, TimeUnit.SECONDS,
         new SynchronousQueue<>(), task -> {
@@ -97,7 +100,15 @@ public final class InProcessFunction implements LocalFunction {
   @Override
   public CompletableFuture<Execution> start(InvocationRequest request, boolean streamResponse) {
     Run run = new Run(request, streamResponse ? new ResponsePipe() : null);
-    Future<?> task = workers.submit(run::execute);
+    Future<?> task;
+    try {
+      task = workers.submit(run::execute);
+    } catch (RejectedExecutionException e) {
+      if (!workers.isShutdown()) {
+        meters.throttled();
+      }
+      throw e;
+    }
     ScheduledFuture<?> alarm = timer.schedule(() -> run.timeOut(task), timeoutSeconds, TimeUnit.SECONDS);
     run.finished.thenRun(() -> alarm.cancel(false));
     return run.result;
@@ -219,8 +230,11 @@ public final class InProcessFunction implements LocalFunction {
     private void complete(byte[] response, String error, boolean timedOut) {
       long usedMb = workerThread < 0 ? 0
           : (allocatedBytes(workerThread) - allocatedAtStart + (1 << 20) - 1) >> 20;
-      String report = InvocationReport.report(request.requestId(), Duration.between(started, clock.instant()),
-          memorySize, usedMb, cold.getAndSet(false) ? initDuration : null, timedOut);
+      Duration ran = Duration.between(started, clock.instant());
+      boolean coldStart = cold.getAndSet(false);
+      String report = InvocationReport.report(request.requestId(), ran, memorySize, usedMb,
+          coldStart ? initDuration : null, timedOut);
+      meters.invoked(ran, error, timedOut, coldStart, initDuration);
       log.runtime("END RequestId: " + request.requestId());
       log.runtime(report);
       result.complete(new Execution(request.requestId(), response, error, log.tail()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.restgate.lambda.internal.FunctionReference;
 import dev.restgate.lambda.internal.local.Execution;
+import dev.restgate.lambda.internal.local.FunctionMeters;
 import dev.restgate.lambda.internal.local.InvocationRequest;
 import dev.restgate.lambda.internal.local.LocalFunction;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
   private final Executor httpThreads;
   private final Clock clock;
   private final Logger logger;
+  private final FunctionMeters meters;
   private final Deque<Worker> idle = new ArrayDeque<>();
   private final Map<Worker, Long> idleSince = new LinkedHashMap<>();
   private final Set<Worker> workers = new HashSet<>();
@@ -72,6 +74,7 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
     this.httpThreads = httpThreads;
     this.clock = clock;
     this.logger = LoggerFactory.getLogger("lambda." + name);
+    this.meters = FunctionMeters.of(name, version);
   }
 
   @Override
@@ -98,6 +101,7 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
       if (worker != null) {
         idleSince.remove(worker);
       } else if (workers.size() + starting >= reservedConcurrency) {
+        meters.throttled();
         throw new RejectedExecutionException("function " + name + " runs " + reservedConcurrency
             + " invocations, its reserved concurrency");
       } else {
@@ -153,6 +157,11 @@ public final class ProcessFunction implements LocalFunction, Worker.Owner {
       idleSince.put(worker, stamp);
     }
     timer.schedule(() -> expire(worker, stamp), idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void ended(Duration duration, String functionError, boolean timedOut, boolean coldStart, Duration init) {
+    meters.invoked(duration, functionError, timedOut, coldStart, init);
   }
 
   @Override

@@ -46,6 +46,14 @@ final class Worker implements RuntimeApiServer.Handler {
 
     /** The worker serves no more invocations (it may be told twice: when it is condemned and when it exits). */
     void died(Worker worker);
+
+    /**
+     * An invocation ended after {@code duration} (zero when it never reached the function).
+     *
+     * @param coldStart whether it was the worker's first
+     * @param init the worker's init when it was its first and the init finished; else null
+     */
+    void ended(Duration duration, String functionError, boolean timedOut, boolean coldStart, Duration init);
   }
 
   /**
@@ -368,8 +376,10 @@ final class Worker implements RuntimeApiServer.Handler {
       boolean timedOut, boolean reusable) {
     Duration duration;
     Duration init;
+    boolean first;
     synchronized (this) {
       duration = delivered == null ? Duration.ZERO : Duration.between(delivered, clock.instant());
+      first = !initReported;
       init = initReported ? null : initDuration;
       initReported = true;
       delivered = null;
@@ -377,6 +387,7 @@ final class Worker implements RuntimeApiServer.Handler {
     log.runtime("END RequestId: " + invocation.requestId());
     log.runtime(InvocationReport.report(invocation.requestId(), duration, memorySize, peakMemoryMb(), init,
         timedOut));
+    owner.ended(duration, functionError, timedOut, first, init);
     // Before the caller hears of it, so its next invocation finds the slot free or this worker idle.
     if (reusable) {
       owner.released(this);
