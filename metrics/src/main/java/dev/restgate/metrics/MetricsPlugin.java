@@ -9,10 +9,7 @@ import dev.restgate.spi.GatewayResponseType;
 import dev.restgate.spi.Handler;
 import dev.restgate.spi.Plugin;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Tags;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,7 +51,8 @@ final class MetricsPlugin implements Plugin {
     }
     count(exchange, response.status());
     return new GatewayResponse(response.status(), response.headers(),
-        new TimedBody(response.body(), started, meters.latency()));
+        Body.observed(response.body(), null,
+            () -> meters.latency().record((System.nanoTime() - started) / NANOS_PER_MILLI)));
   }
 
   private void count(Exchange exchange, int status) {
@@ -85,47 +83,6 @@ final class MetricsPlugin implements Plugin {
         registry.throttled(stageTags, exchange.apiKey(), exchange.refusedBy()).increment();
       } else if (error.type() == GatewayResponseType.QUOTA_EXCEEDED) {
         registry.quotaExceeded(stageTags, exchange.apiKey()).increment();
-      }
-    }
-  }
-
-  /** Records the request's latency once, when its body is closed. */
-  private static final class TimedBody implements Body {
-    private final Body body;
-    private final long started;
-    private final DistributionSummary latency;
-    private boolean recorded;
-
-    TimedBody(Body body, long started, DistributionSummary latency) {
-      this.body = body;
-      this.started = started;
-      this.latency = latency;
-    }
-
-    @Override
-    public long length() {
-      return body.length();
-    }
-
-    @Override
-    public void writeTo(OutputStream out) throws IOException {
-      body.writeTo(out);
-    }
-
-    @Override
-    public byte[] bytes() throws IOException {
-      return body.bytes();
-    }
-
-    @Override
-    public void close() {
-      try {
-        body.close();
-      } finally {
-        if (!recorded) {
-          recorded = true;
-          latency.record((System.nanoTime() - started) / NANOS_PER_MILLI);
-        }
       }
     }
   }
