@@ -6,7 +6,9 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the tracing plugins of one configuration share: the SDK's tracer, W3C trace context extraction and the
@@ -27,11 +29,13 @@ final class GatewayTracer {
     }
   };
 
+  private final SdkTracerProvider provider;
   private final Tracer tracer;
   private final Clock clock = Clock.getDefault();
 
-  GatewayTracer(Tracer tracer) {
-    this.tracer = tracer;
+  GatewayTracer(SdkTracerProvider provider) {
+    this.provider = provider;
+    this.tracer = provider.get("dev.restgate.tracing");
   }
 
   Tracer tracer() {
@@ -41,6 +45,11 @@ final class GatewayTracer {
   /** The caller's trace context from its {@code traceparent} and {@code tracestate}; the root context without. */
   Context parentOf(Headers requestHeaders) {
     return W3C.extract(Context.root(), requestHeaders, HEADERS);
+  }
+
+  /** Exports the spans ended so far now, rather than at the batch's next turn (tests wait on it). */
+  void flush() {
+    provider.forceFlush().join(5, TimeUnit.SECONDS);
   }
 
   /** Now, in nanoseconds since the epoch. */

@@ -33,7 +33,7 @@ final class SpanExport {
   private SpanExport(TracingConfig config, SdkTracerProvider provider) {
     this.config = config;
     this.provider = provider;
-    this.tracer = new GatewayTracer(provider.get("dev.restgate.tracing"));
+    this.tracer = new GatewayTracer(provider);
   }
 
   /** Builds the SDK for {@code config}, held once (by the caller). */
