@@ -29,11 +29,13 @@ public final class Exchange {
   private EndpointRequest endpointRequest;
   private EndpointResponse endpointResponse;
   private GatewayException error;
+  private long integrationStartedNanos;
   private long integrationLatencyNanos = -1;
   private int integrationStatus;
   private Boolean cacheHit;
   private AuthorizerCall authorizerCall;
   private RateLimit refusedBy;
+  private String traceparent;
   private Object requestJson;
   private Map<Key<?>, Object> attributes;
 
@@ -165,12 +167,65 @@ public final class Exchange {
   }
 
   /**
+   * When the chain called the integration, as a {@link System#nanoTime()} reading, for plugins that place the call
+   * on a timeline of their own (tracing); meaningful only while {@link #integrationLatencyNanos()} is not -1.
+   */
+  public long integrationStartedNanos() {
+    return integrationStartedNanos;
+  }
+
+  /**
    * Set by the gateway once the integration returned ({@code status} is what it answered) or failed ({@code status}
    * is 0).
    */
   public void integrationDone(long latencyNanos, int status) {
     this.integrationLatencyNanos = latencyNanos;
     this.integrationStatus = status;
+  }
+
+  /**
+   * Set by the gateway once the integration returned or failed, with when it was called ({@link System#nanoTime()}).
+   */
+  public void integrationDone(long startedNanos, long latencyNanos, int status) {
+    this.integrationStartedNanos = startedNanos;
+    this.integrationLatencyNanos = latencyNanos;
+    this.integrationStatus = status;
+  }
+
+  /**
+   * The W3C {@code traceparent} value to send to the integration's backend
+   * ({@code 00-{trace id, 32 hex}-{parent span id, 16 hex}-{flags, 2 hex}}), or null when the request is not traced.
+   * While it is set, {@code HTTP_PROXY} and {@code HTTP} integrations send it (in place of one the client sent), and
+   * the {@code X-Amzn-Trace-Id} the gateway sends names the same trace: its {@code Root} is the trace id split as
+   * X-Ray writes it ({@code 1-{first 8 hex}-{last 24 hex}}).
+   */
+  public String traceparent() {
+    return traceparent;
+  }
+
+  /**
+   * Set by a tracing plugin before it calls {@code next}; null clears it.
+   *
+   * @throws IllegalArgumentException when {@code value} is not a version-00 {@code traceparent}
+   */
+  public void traceparent(String value) {
+    if (value != null && !isTraceparent(value)) {
+      throw new IllegalArgumentException("not a W3C traceparent: " + value);
+    }
+    this.traceparent = value;
+  }
+
+  private static boolean isTraceparent(String value) {
+    if (value.length() != 55 || !value.startsWith("00-") || value.charAt(35) != '-' || value.charAt(52) != '-') {
+      return false;
+    }
+    for (int i = 3; i < 55; i++) {
+      char c = value.charAt(i);
+      if (i != 35 && i != 52 && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

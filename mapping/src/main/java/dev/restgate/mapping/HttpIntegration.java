@@ -62,6 +62,10 @@ final class HttpIntegration implements Handler {
     headers.set("Content-Type", contentType == null ? MediaTypes.JSON : contentType);
     headers.set("User-Agent", "AmazonAPIGateway_" + exchange.route().api().id());
     headers.set("X-Amzn-Apigateway-Api-Id", exchange.route().api().id());
+    if (exchange.traceparent() != null) {
+      // A traced request: the backend joins the gateway's trace (mapped headers and overrides may still replace it).
+      headers.set("traceparent", exchange.traceparent());
+    }
     for (Map.Entry<String, ParameterExpression> header : mappings.headers().entrySet()) {
       String value = header.getValue().evaluate(exchange);
       if (value != null) {

@@ -106,7 +106,7 @@ class ConfigurationFormatTest {
   void anUnknownKeyListsTheKeysOfEveryModule() {
     assertThat(files.messages("colour: blue\n")).containsOnly(Map.entry("/colour", "unknown key "
         + "\"colour\"; valid keys here are: region, accountId, restApis, apiKeys, usagePlans, usagePlanKeys, "
-        + "rateLimiting, cache, cognito, controlPlane, domainNames, identities, lambda, metrics, store"));
+        + "rateLimiting, cache, cognito, controlPlane, domainNames, identities, lambda, metrics, store, tracing"));
   }
 
   @Test
@@ -117,7 +117,7 @@ class ConfigurationFormatTest {
       keys.addAll(section.keys());
     }
 
-    assertThat(keys).hasSize(15).allSatisfy(key -> assertThat(page).as(key).contains("| `" + key + "` |"));
+    assertThat(keys).hasSize(16).allSatisfy(key -> assertThat(page).as(key).contains("| `" + key + "` |"));
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.restgate.internal.context;
 
+import dev.restgate.spi.Exchange;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -12,6 +14,21 @@ public final class TraceIds {
   private static final HexFormat HEX = HexFormat.of();
 
   private TraceIds() {}
+
+  /**
+   * The {@code X-Amzn-Trace-Id} of {@code exchange}: for a traced request ({@link Exchange#traceparent()}) its W3C
+   * trace id split as X-Ray writes it, with the parent span and the sampled flag, so both headers name one trace;
+   * otherwise a new id.
+   */
+  public static String of(Exchange exchange) {
+    String traceparent = exchange.traceparent();
+    if (traceparent == null) {
+      return newTraceId(exchange.requestTime(), ThreadLocalRandom.current());
+    }
+    // 00-{32 hex trace id}-{16 hex span id}-{2 hex flags}, checked when the slot was set.
+    return "Root=1-" + traceparent.substring(3, 11) + '-' + traceparent.substring(11, 35) + ";Parent="
+        + traceparent.substring(36, 52) + ";Sampled=" + (Character.digit(traceparent.charAt(54), 16) & 1);
+  }
 
   /**
    * A new trace id for a request received at {@code time}.

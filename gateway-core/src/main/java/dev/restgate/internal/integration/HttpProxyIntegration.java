@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.BytesRequestContent;
@@ -91,7 +90,13 @@ final class HttpProxyIntegration implements Handler {
           forwardedFor == null ? request.sourceIp() : forwardedFor + ", " + request.sourceIp());
       fields.put("X-Forwarded-Proto", request.scheme());
       fields.put("X-Forwarded-Port", Integer.toString(request.localPort()));
-      fields.put("X-Amzn-Trace-Id", TraceIds.newTraceId(exchange.requestTime(), ThreadLocalRandom.current()));
+      fields.put("X-Amzn-Trace-Id", TraceIds.of(exchange));
+      String traceparent = exchange.traceparent();
+      if (traceparent != null) {
+        // The gateway's span is the backend's parent now; the client's traceparent and tracestate describe another.
+        fields.remove("tracestate");
+        fields.put("traceparent", traceparent);
+      }
       fields.put("X-Amzn-Apigateway-Api-Id", exchange.route().api().id());
       mapped.forEach(fields::put);
     });

@@ -14,7 +14,6 @@ import dev.restgate.spi.LambdaInvoker;
 import dev.restgate.spi.MethodArn;
 import dev.restgate.spi.PlaceholderTemplate;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +60,7 @@ final class LambdaProxyIntegration implements Handler {
 
   @Override
   public GatewayResponse handle(Exchange exchange) throws Exception {
-    String traceId = TraceIds.newTraceId(exchange.requestTime(), ThreadLocalRandom.current());
+    String traceId = TraceIds.of(exchange);
     byte[] event = events.write(exchange, traceId);
     String target = function.render(exchange);
     String version = qualifier == null ? null : qualifier.render(exchange);
