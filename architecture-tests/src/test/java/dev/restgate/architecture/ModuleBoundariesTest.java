@@ -24,7 +24,8 @@ class ModuleBoundariesTest {
   private static final List<String> MODULES = List.of("dev.restgate.openapi..", "dev.restgate.mapping..",
       "dev.restgate.authorizers..", "dev.restgate.throttling..", "dev.restgate.domains..", "dev.restgate.lambda..",
       "dev.restgate.launcher..", "dev.restgate.examples..", "dev.restgate.sdkgen..",
-      "dev.restgate.metrics..", "dev.restgate.tracing..");
+      "dev.restgate.metrics..", "dev.restgate.tracing..", "dev.restgate.caching..", "dev.restgate.observability..",
+      "dev.restgate.controlplane..");
   private static final JavaClasses ALL = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("dev.restgate");
