@@ -135,7 +135,7 @@ public final class AsyncInvocations implements AutoCloseable {
     Instant now = clock.instant();
     try {
       schedule(target, target.queue().add(
-          new QueuedEvent(request.requestId(), request.qualifier(), request.payload(), now, 0, now)), Duration.ZERO);
+          QueuedEvent.received(request.requestId(), request.qualifier(), request.payload(), now)), Duration.ZERO);
     } catch (IOException e) {
       throw new LambdaInvokeException(LambdaInvokeException.Reason.SERVICE_ERROR,
           "could not queue the event for function " + function + ": " + e.getMessage(), e);
@@ -159,7 +159,7 @@ public final class AsyncInvocations implements AutoCloseable {
   private void forward(String function, byte[] record) throws IOException {
     Instant now = clock.instant();
     Target target = targets.get(function);
-    schedule(target, target.queue().add(new QueuedEvent(UUID.randomUUID().toString(), null, record, now, 0, now)),
+    schedule(target, target.queue().add(QueuedEvent.received(UUID.randomUUID().toString(), null, record, now)),
         Duration.ZERO);
   }
 
@@ -235,7 +235,7 @@ public final class AsyncInvocations implements AutoCloseable {
         return Duration.between(now, event.notBefore());
       }
       if (Duration.between(event.receivedAt(), now).toSeconds() >= target.config().maximumEventAgeInSeconds()) {
-        giveUp(event, Condition.EventAgeExceeded, null, event.qualifier());
+        giveUp(event, Condition.EventAgeExceeded);
         return null;
       }
       Optional<LocalFunction> selected = target.function().select(event.qualifier());
@@ -261,12 +261,14 @@ public final class AsyncInvocations implements AutoCloseable {
         target.queue().remove(file);
         return null;
       }
+      QueuedEvent.Attempt attempt = new QueuedEvent.Attempt(function.version(), execution.functionError(),
+          execution.payload());
       if (event.attempts() >= target.config().maximumRetryAttempts()) {
-        giveUp(event.failedAgain(now), Condition.RetriesExhausted, execution, function.version());
+        giveUp(event.failedAgain(attempt, now), Condition.RetriesExhausted);
         return null;
       }
       Duration delay = retryDelays.get(event.attempts());
-      target.queue().write(file, event.failedAgain(clock.instant().plus(delay)));
+      target.queue().write(file, event.failedAgain(attempt, clock.instant().plus(delay)));
       return delay;
     }
 
@@ -276,16 +278,17 @@ public final class AsyncInvocations implements AutoCloseable {
       return delay.compareTo(LAST_THROTTLE_DELAY) > 0 ? LAST_THROTTLE_DELAY : delay;
     }
 
-    /** @param version the version that ran last, or the event's qualifier when it did not run again */
-    private void giveUp(QueuedEvent event, Condition condition, Execution last, String version) throws IOException {
+    /** Sends the event to the destination (naming the version that ran last, or its qualifier if none ran). */
+    private void giveUp(QueuedEvent event, Condition condition) throws IOException {
       String name = target.name();
       FailureDestination destination = target.destination();
       if (destination == null) {
         LOG.warn("Dropped event {} of function {} ({}, {} attempts); configure asyncInvoke.onFailure to keep such "
             + "events", event.requestId(), name, condition, event.attempts());
       } else {
+        String version = event.lastAttempt() != null ? event.lastAttempt().version() : event.qualifier();
         destination.send(event, FunctionReference.arn(region, accountId, name,
-            version == null ? LocalFunction.LATEST : version), condition, last, version, clock.instant());
+            version == null ? LocalFunction.LATEST : version), condition, clock.instant());
         LOG.info("Event {} of function {} ({}, {} attempts) went to {}", event.requestId(), name, condition,
             event.attempts(), destination.describe());
       }

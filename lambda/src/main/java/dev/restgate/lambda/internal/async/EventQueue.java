@@ -53,6 +53,13 @@ final class EventQueue {
         .put("attempts", event.attempts())
         .put("notBefore", event.notBefore().toEpochMilli())
         .put("payload", event.payload());
+    QueuedEvent.Attempt last = event.lastAttempt();
+    if (last != null) {
+      json.putObject("lastAttempt")
+          .put("version", last.version())
+          .put("functionError", last.functionError())
+          .put("response", last.response());
+    }
     Path temporary = directory.resolve("." + file.getFileName() + ".tmp");
     try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -68,10 +75,18 @@ final class EventQueue {
   /** @throws java.nio.file.NoSuchFileException when the event is gone (delivered by another configuration) */
   QueuedEvent read(Path file) throws IOException {
     JsonNode json = JSON.readTree(file.toFile());
-    return new QueuedEvent(json.path("requestId").asText(), json.hasNonNull("qualifier")
-        ? json.get("qualifier").asText() : null, json.path("payload").binaryValue(),
-        Instant.ofEpochMilli(json.path("receivedAt").asLong()), json.path("attempts").asInt(),
-        Instant.ofEpochMilli(json.path("notBefore").asLong()));
+    JsonNode last = json.path("lastAttempt");
+    QueuedEvent.Attempt attempt = last.isObject()
+        ? new QueuedEvent.Attempt(text(last, "version"), text(last, "functionError"),
+            last.path("response").binaryValue())
+        : null;
+    return new QueuedEvent(json.path("requestId").asText(), text(json, "qualifier"),
+        json.path("payload").binaryValue(), Instant.ofEpochMilli(json.path("receivedAt").asLong()),
+        json.path("attempts").asInt(), Instant.ofEpochMilli(json.path("notBefore").asLong()), attempt);
+  }
+
+  private static String text(JsonNode json, String field) {
+    return json.hasNonNull(field) ? json.get(field).asText() : null;
   }
 
   void remove(Path file) throws IOException {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.restgate.lambda.AsyncInvokeConfig.OnFailure;
-import dev.restgate.lambda.internal.local.Execution;
-import dev.restgate.lambda.internal.local.LocalFunction;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -60,13 +58,11 @@ final class FailureDestination {
   /**
    * Sends the record of a failed event.
    *
-   * @param functionArn the ARN of the function that failed, with the version that ran
-   * @param last the last attempt's outcome, or null when the event was given up before running again
-   * @param executedVersion the version whose attempt {@code last} is ({@code $LATEST} or a number)
+   * @param functionArn the ARN of the function that failed, with the version that ran last (or, for an event that
+   *     never ran, the qualifier it was sent to)
    */
-  void send(QueuedEvent event, String functionArn, Condition condition, Execution last, String executedVersion,
-      Instant now) throws IOException {
-    byte[] record = JSON.writeValueAsBytes(record(event, functionArn, condition, last, executedVersion, now));
+  void send(QueuedEvent event, String functionArn, Condition condition, Instant now) throws IOException {
+    byte[] record = JSON.writeValueAsBytes(record(event, functionArn, condition, now));
     if (deadLetterFile == null) {
       forwarder.forward(function, record);
       return;
@@ -83,9 +79,11 @@ final class FailureDestination {
     }
   }
 
-  /** AWS's destination record (version 1.0). */
-  static ObjectNode record(QueuedEvent event, String functionArn, Condition condition, Execution last,
-      String executedVersion, Instant now) {
+  /**
+   * AWS's destination record (version 1.0). Its {@code responseContext} and {@code responsePayload} are those of the
+   * event's last attempt, for {@code EventAgeExceeded} too, as AWS sends them; an event that never ran has neither.
+   */
+  static ObjectNode record(QueuedEvent event, String functionArn, Condition condition, Instant now) {
     ObjectNode record = JSON.createObjectNode().put("version", "1.0").put("timestamp", now.toString());
     record.putObject("requestContext")
         .put("requestId", event.requestId())
@@ -93,14 +91,15 @@ final class FailureDestination {
         .put("condition", condition.name())
         .put("approximateInvokeCount", event.attempts());
     record.set("requestPayload", json(event.payload()));
+    QueuedEvent.Attempt last = event.lastAttempt();
     if (last != null) {
       ObjectNode response = record.putObject("responseContext")
           .put("statusCode", 200)
-          .put("executedVersion", executedVersion == null ? LocalFunction.LATEST : executedVersion);
+          .put("executedVersion", last.version());
       if (last.functionError() != null) {
         response.put("functionError", last.functionError());
       }
-      record.set("responsePayload", json(last.payload()));
+      record.set("responsePayload", json(last.response()));
     }
     return record;
   }
