@@ -31,6 +31,11 @@ public final class Main {
    * @param args see {@link LaunchOptions#USAGE}
    */
   public static void main(String[] args) {
+    // Small answers of the JDK's HTTP server (Lambda workers' Runtime API, the example's pet store) go out without
+    // waiting for the peer's delayed ACK; the server reads this once, so before the pet store starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     int status = run(args, System.getenv(), System.out, System.err);
     if (status != 0) {
       System.exit(status);
