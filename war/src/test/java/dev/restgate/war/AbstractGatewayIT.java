@@ -1,15 +1,23 @@
 package dev.restgate.war;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,14 +25,15 @@ import org.junit.jupiter.api.Test;
 /**
  * What a client sees from the deployed gateway, the same in every way of running the WAR. The API is
  * {@code itestapi01}, stage {@code test}, from the test configuration ({@code src/it/config}): Lambda proxy routes to
- * the local Java function {@code hello}, which answers with what it received, and an HTTP_PROXY route to
- * {@link TestBackend}.
+ * the local Java function {@code hello}, which answers with what it received, and HTTP_PROXY routes to
+ * {@link TestBackend}, two of them streamed ({@code responseTransferMode: STREAM}).
  */
 abstract class AbstractGatewayIT {
   static final String API_ID = "itestapi01";
   static final String STAGE = "test";
   static final String HOST = API_ID + ".execute-api.localhost";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient STREAMING = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static TestBackend backend;
 
   /** Where the WAR runs, e.g. {@code http://127.0.0.1:8080}. */
@@ -152,6 +161,45 @@ abstract class AbstractGatewayIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
     assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"message\":\"Request Too Long\"}"));
     assertThat(backend.requests()).isEqualTo(before);
+  }
+
+  @Test
+  void aStreamedResponseReachesTheClientBeforeTheBackendHasFinished() throws Exception {
+    HttpResponse<InputStream> response = STREAMING.send(HttpRequest.newBuilder(viaUserRequest("/stream")).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+    try (InputStream body = response.body()) {
+      assertThat(new String(body.readNBytes("data: first\n\n".length()), StandardCharsets.UTF_8))
+          .isEqualTo("data: first\n\n");
+      backend.releaseStream();
+      assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("data: last\n\n");
+    }
+    assertThat(backend.streamWaitedForTheClient()).as("the backend was still waiting when the client had the "
+        + "first event").isTrue();
+  }
+
+  @Test
+  void aStreamThatRunsPastItsTimeoutEndsTheClientsResponseEarly() throws Exception {
+    HttpResponse<InputStream> response = STREAMING.send(
+        HttpRequest.newBuilder(viaUserRequest("/stream/stalled")).build(), HttpResponse.BodyHandlers.ofInputStream());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    try (InputStream body = response.body()) {
+      assertThat(new String(body.readNBytes("data: first\n\n".length()), StandardCharsets.UTF_8))
+          .isEqualTo("data: first\n\n");
+      CompletableFuture<byte[]> rest = CompletableFuture.supplyAsync(() -> {
+        try {
+          return body.readAllBytes();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      // The route's timeout is 1 s, the backend's stall 5 s: the client must see the response broken off, not ended.
+      assertThatThrownBy(() -> rest.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(UncheckedIOException.class);
+    }
   }
 
   private URI viaHost(String path) {
