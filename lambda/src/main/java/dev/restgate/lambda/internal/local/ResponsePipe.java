@@ -1,5 +1,6 @@
 package dev.restgate.lambda.internal.local;
 
+import dev.restgate.lambda.internal.PieceInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -76,59 +77,26 @@ public final class ResponsePipe {
     }
   }
 
-  private final class Source extends InputStream {
-    private byte[] piece;
-    private int position;
-    private boolean done;
-
+  private final class Source extends PieceInputStream {
     @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
+    protected byte[] nextPiece() throws IOException {
+      Object next;
+      try {
+        next = pieces.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for the function's response stream");
       }
-      while (piece == null || position == piece.length) {
-        if (done) {
-          return -1;
-        }
-        Object next;
-        try {
-          next = pieces.take();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted while waiting for the function's response stream");
-        }
-        if (next == END) {
-          done = true;
-          return -1;
-        }
-        if (next instanceof IOException failure) {
-          done = true;
-          throw new IOException(failure.getMessage(), failure);
-        }
-        piece = (byte[]) next;
-        position = 0;
+      if (next instanceof IOException failure) {
+        throw new IOException(failure.getMessage(), failure);
       }
-      int n = Math.min(len, piece.length - position);
-      System.arraycopy(piece, position, b, off, n);
-      position += n;
-      return n;
-    }
-
-    @Override
-    public int available() {
-      return piece == null ? 0 : piece.length - position;
+      return next == END ? null : (byte[]) next;
     }
 
     @Override
     public void close() {
       readerGone = true;
-      done = true;
+      finish();
       pieces.clear();
     }
   }

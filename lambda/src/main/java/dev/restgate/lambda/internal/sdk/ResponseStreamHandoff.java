@@ -1,5 +1,6 @@
 package dev.restgate.lambda.internal.sdk;
 
+import dev.restgate.lambda.internal.PieceInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -72,10 +73,10 @@ final class ResponseStreamHandoff implements InvokeWithResponseStreamResponseHan
    */
   InputStream payload(Object first) {
     if (first instanceof byte[] chunk) {
-      payload.piece = chunk;
+      payload.first = chunk;
       subscription.request(1);
     } else {
-      payload.done = true;
+      payload.empty();
     }
     return payload;
   }
@@ -151,60 +152,44 @@ final class ResponseStreamHandoff implements InvokeWithResponseStreamResponseHan
     return t;
   }
 
-  private final class Payload extends InputStream {
-    private byte[] piece;
-    private int position;
-    private boolean done;
+  private final class Payload extends PieceInputStream {
+    /** The first chunk, handed over by {@link #payload(Object)}; null once read. */
+    private byte[] first;
 
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    /** The answer has no body. */
+    void empty() {
+      finish();
     }
 
     @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (len == 0) {
-        return 0;
+    protected byte[] nextPiece() throws IOException {
+      if (first != null) {
+        byte[] chunk = first;
+        first = null;
+        return chunk;
       }
-      while (piece == null || position == piece.length) {
-        if (done || closed) {
-          return -1;
-        }
-        piece = null;
-        position = 0;
-        Object next;
-        try {
-          next = items.take();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InterruptedIOException("interrupted while waiting for the function's response stream");
-        }
-        if (next instanceof byte[] chunk) {
-          piece = chunk;
-          subscription.request(1);
-        } else if (next instanceof InvokeWithResponseStreamCompleteEvent complete) {
-          done = true;
-          if (complete.errorCode() != null) {
-            throw new IOException("the function failed after it began to answer: " + complete.errorCode()
-                + (complete.errorDetails() == null ? "" : ": " + complete.errorDetails()));
-          }
-        } else if (next instanceof Throwable failure) {
-          done = true;
-          throw new IOException("the function's response stream broke: " + failure.getMessage(), failure);
-        } else {
-          done = true;
-        }
+      if (closed) {
+        return null;
       }
-      int n = Math.min(len, piece.length - position);
-      System.arraycopy(piece, position, b, off, n);
-      position += n;
-      return n;
-    }
-
-    @Override
-    public int available() {
-      return piece == null ? 0 : piece.length - position;
+      Object next;
+      try {
+        next = items.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for the function's response stream");
+      }
+      if (next instanceof byte[] chunk) {
+        subscription.request(1);
+        return chunk;
+      }
+      if (next instanceof InvokeWithResponseStreamCompleteEvent complete && complete.errorCode() != null) {
+        throw new IOException("the function failed after it began to answer: " + complete.errorCode()
+            + (complete.errorDetails() == null ? "" : ": " + complete.errorDetails()));
+      }
+      if (next instanceof Throwable failure) {
+        throw new IOException("the function's response stream broke: " + failure.getMessage(), failure);
+      }
+      return null;
     }
 
     @Override
@@ -213,6 +198,7 @@ final class ResponseStreamHandoff implements InvokeWithResponseStreamResponseHan
         return;
       }
       closed = true;
+      finish();
       items.clear();
       Subscription s = subscription;
       if (s != null) {
